@@ -1,0 +1,113 @@
+package vn.gov.thidua.system;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Answers every refusal of the product's API as an RFC 9457 problem with a Vietnamese {@code detail} an officer
+ * can read, and the offending {@code field} where there is one. Nothing reaches the caller as a bare 500 with a
+ * stack trace: unexpected failures are logged in full and answered with a short apology.
+ */
+@RestControllerAdvice(basePackages = "vn.gov.thidua")
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<Object> refused(ApiException e) {
+        return problem(e.status(), e.getMessage(), e.field() == null ? Map.of() : Map.of(e.field(), e.getMessage()));
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<Object> concurrentChange(OptimisticLockingFailureException e) {
+        return problem(HttpStatus.CONFLICT, "Dữ liệu vừa được người khác thay đổi. Vui lòng tải lại và thực hiện lại.", Map.of());
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<Object> integrity(DataIntegrityViolationException e) {
+        log.info("Refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
+        return problem(HttpStatus.CONFLICT, "Dữ liệu trùng lặp hoặc mâu thuẫn với dữ liệu đã có.", Map.of());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
+        String message = "Giá trị '" + e.getValue() + "' không hợp lệ cho tham số " + e.getName() + ".";
+        return problem(HttpStatus.BAD_REQUEST, message, Map.of(e.getName(), message));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e) {
+        log.error("Unexpected failure answering an API request", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Hệ thống gặp lỗi không mong muốn; thao tác chưa được thực hiện. Vui lòng thử lại hoặc báo quản trị viên.", Map.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (FieldError error : e.getBindingResult().getFieldErrors()) {
+            fields.putIfAbsent(error.getField(), error.getDefaultMessage());
+        }
+        String detail = fields.entrySet().stream().findFirst()
+                .map(entry -> "Trường '" + entry.getKey() + "' " + entry.getValue() + ".")
+                .orElse("Dữ liệu gửi lên không hợp lệ.");
+        return problem(HttpStatus.BAD_REQUEST, detail, fields);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e, HttpHeaders headers,
+                                                                            HttpStatusCode status, WebRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "Tham số của yêu cầu không hợp lệ.", Map.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        return problem(HttpStatus.BAD_REQUEST,
+                "Nội dung gửi lên không đọc được: cần JSON hợp lệ với đúng kiểu dữ liệu của từng trường.", Map.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        String detail = switch (status.value()) {
+            case 404 -> "Không tìm thấy địa chỉ được yêu cầu.";
+            case 405 -> "Phương thức HTTP này không được hỗ trợ tại địa chỉ này.";
+            case 406 -> "Không thể trả về dữ liệu theo định dạng được yêu cầu.";
+            case 415 -> "Kiểu nội dung không được hỗ trợ: hãy gửi application/json.";
+            default -> status.is4xxClientError() ? "Yêu cầu không hợp lệ." : "Hệ thống gặp lỗi; thao tác chưa được thực hiện.";
+        };
+        if (status.is5xxServerError()) {
+            log.error("Failure answering an API request", e);
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        return super.handleExceptionInternal(e, problem, headers, status, request);
+    }
+
+    private static ResponseEntity<Object> problem(HttpStatus status, String detail, Map<String, String> fields) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        if (!fields.isEmpty()) {
+            problem.setProperty("fields", fields);
+        }
+        return ResponseEntity.status(status).body(problem);
+    }
+}
