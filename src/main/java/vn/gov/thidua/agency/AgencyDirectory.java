@@ -1,0 +1,58 @@
+package vn.gov.thidua.agency;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import vn.gov.thidua.system.ApiException;
+
+/**
+ * Read side of the directory, and the bean models use to route work: {@code ${agencyDirectory.groupFor(code)}}
+ * gives the candidate group of an agency, following mergers to the agency that now holds its work, so no model
+ * names an agency and work addressed to a merged agency reaches its successor.
+ */
+@Component("agencyDirectory")
+@Transactional(readOnly = true)
+public class AgencyDirectory {
+
+    private static final int MAX_MERGE_CHAIN = 32;
+
+    private final AgencyRepository agencies;
+
+    AgencyDirectory(AgencyRepository agencies) {
+        this.agencies = agencies;
+    }
+
+    public Optional<Agency> find(String code) {
+        return code == null ? Optional.empty() : agencies.findById(code);
+    }
+
+    public Agency require(String code) {
+        return find(code).orElseThrow(() -> ApiException.notFound("Không tìm thấy cơ quan, đơn vị có mã '" + code + "'."));
+    }
+
+    public List<Agency> all() {
+        return agencies.findAllByOrderByCodeAsc();
+    }
+
+    /** The active agency that holds the work of {@code code} today: itself, or its successor after mergers. */
+    public Agency current(String code) {
+        Agency agency = require(code);
+        for (int hops = 0; !agency.isActive() && agency.getSuccessorCode() != null; hops++) {
+            if (hops == MAX_MERGE_CHAIN) {
+                throw new IllegalStateException("Merge chain of " + code + " does not end");
+            }
+            agency = require(agency.getSuccessorCode());
+        }
+        if (!agency.isActive()) {
+            // Surfaces as an incident in Cockpit: the administrator names a successor (merge) and retries
+            throw new IllegalStateException("Cơ quan '" + agency.getCode() + "' đã ngừng hoạt động và chưa có đơn vị kế thừa.");
+        }
+        return agency;
+    }
+
+    /** The Camunda group that is offered the work of {@code code}. */
+    public String groupFor(String code) {
+        return current(code).getCode();
+    }
+}

@@ -1,0 +1,108 @@
+package vn.gov.thidua.agency;
+
+import java.util.List;
+import java.util.function.Predicate;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps Camunda's identity (groups, users, memberships) and the routing of open tasks in step with the directory.
+ * It runs inside the directory's transaction, so a refused change leaves neither side touched.
+ */
+@Component
+class CamundaIdentitySync {
+
+    private static final int TASK_PAGE = 500;
+
+    private final IdentityService identityService;
+    private final TaskService taskService;
+
+    CamundaIdentitySync(IdentityService identityService, TaskService taskService) {
+        this.identityService = identityService;
+        this.taskService = taskService;
+    }
+
+    void upsertGroup(Agency agency) {
+        Group group = identityService.createGroupQuery().groupId(agency.getCode()).singleResult();
+        if (group == null) {
+            group = identityService.newGroup(agency.getCode());
+        }
+        group.setName(agency.getName());
+        group.setType(agency.getKind().name());
+        identityService.saveGroup(group);
+    }
+
+    boolean userExists(String username) {
+        return identityService.createUserQuery().userId(username).count() > 0;
+    }
+
+    /** Creates or updates the user; {@code password} null keeps the current one. */
+    void upsertUser(Officer officer, String password) {
+        User user = identityService.createUserQuery().userId(officer.getUsername()).singleResult();
+        if (user == null) {
+            user = identityService.newUser(officer.getUsername());
+        }
+        String fullName = officer.getFullName().trim();
+        int lastSpace = fullName.lastIndexOf(' ');
+        // Tasklist prints "first last": splitting before the given name keeps Vietnamese order intact
+        user.setFirstName(lastSpace < 0 ? fullName : fullName.substring(0, lastSpace));
+        user.setLastName(lastSpace < 0 ? "" : fullName.substring(lastSpace + 1));
+        user.setEmail(officer.getEmail());
+        if (password != null) {
+            user.setPassword(password);
+        }
+        identityService.saveUser(user);
+    }
+
+    void deleteUser(String username) {
+        identityService.deleteUser(username);
+    }
+
+    /** Makes the user's memberships of agency groups exactly the officer's agencies; other groups (administrators) stay. */
+    void syncMemberships(Officer officer, Predicate<String> isDirectoryAgency) {
+        List<Group> current = identityService.createGroupQuery().groupMember(officer.getUsername()).list();
+        for (Group group : current) {
+            if (!officer.getAgencyCodes().contains(group.getId()) && isDirectoryAgency.test(group.getId())) {
+                identityService.deleteMembership(officer.getUsername(), group.getId());
+            }
+        }
+        for (String code : officer.getAgencyCodes()) {
+            if (current.stream().noneMatch(group -> group.getId().equals(code))) {
+                identityService.createMembership(officer.getUsername(), code);
+            }
+        }
+    }
+
+    void moveMembership(String username, String from, String to) {
+        identityService.deleteMembership(username, from);
+        if (identityService.createGroupQuery().groupMember(username).groupId(to).count() == 0) {
+            identityService.createMembership(username, to);
+        }
+    }
+
+    /** Re-routes every open task offered to {@code from} (claimed or not) to {@code to}; returns how many moved. */
+    int moveOpenTasks(String from, String to) {
+        int moved = 0;
+        List<Task> page;
+        do {
+            // Each moved task leaves the query's result, so the first page is always the next one
+            page = taskService.createTaskQuery().taskCandidateGroup(from).includeAssignedTasks()
+                    .orderByTaskId().asc().listPage(0, TASK_PAGE);
+            for (Task task : page) {
+                taskService.deleteGroupIdentityLink(task.getId(), from, IdentityLinkType.CANDIDATE);
+                taskService.addCandidateGroup(task.getId(), to);
+                moved++;
+            }
+        } while (page.size() == TASK_PAGE);
+        return moved;
+    }
+
+    long openTaskCount(String groupId) {
+        return taskService.createTaskQuery().taskCandidateGroup(groupId).includeAssignedTasks().count();
+    }
+}
