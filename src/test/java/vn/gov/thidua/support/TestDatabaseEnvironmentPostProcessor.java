@@ -1,0 +1,35 @@
+package vn.gov.thidua.support;
+
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * With {@code -Dtest.database=postgres} (the second Surefire run) every Spring test context talks to the real
+ * PostgreSQL that {@link PostgresTestServer} starts, instead of the in-memory H2 of application-test.yaml.
+ */
+public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+    static final String DATABASE = "thidua";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (!"postgres".equals(System.getProperty("test.database"))) {
+            return;
+        }
+        PostgresTestServer server = PostgresTestServer.shared();
+        server.createDatabase(DATABASE);
+        environment.getPropertySources().addFirst(new MapPropertySource("test-postgres", Map.of(
+                "spring.datasource.url", server.jdbcUrl(DATABASE),
+                "spring.datasource.username", server.username(),
+                "spring.datasource.password", server.password())));
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}
