@@ -1,0 +1,13 @@
+// Admin configuration for the Vietnamese deployment (overrides the file shipped in the
+// Camunda 7.24.0 webjar). Vietnamese is offered first; English stays as fallback.
+// Note: admin does not read a dateFormat setting in 7.24.0; its dates follow the
+// dateLocales.longDateFormat block of locales/vi.json instead.
+export default {
+  locales: {
+    availableLocales: ['vi', 'en'],
+    fallbackLocale: 'en'
+  },
+
+  // keeps moment.js dates in the UI language (see scripts/vi-moment-locale.js)
+  customScripts: ['scripts/vi-moment-locale']
+};

@@ -1,0 +1,13 @@
+// Cockpit configuration for the Vietnamese deployment (overrides the file shipped in the
+// Camunda 7.24.0 webjar). Vietnamese is offered first; English stays as fallback.
+// Note: cockpit does not read a dateFormat setting in 7.24.0. Its 'normal' date format is
+// fixed to YYYY-MM-DDTHH:mm:ss; 'long'/'short' follow dateLocales.longDateFormat in vi.json.
+export default {
+  locales: {
+    availableLocales: ['vi', 'en'],
+    fallbackLocale: 'en'
+  },
+
+  // keeps moment.js dates in the UI language (see scripts/vi-moment-locale.js)
+  customScripts: ['scripts/vi-moment-locale']
+};
