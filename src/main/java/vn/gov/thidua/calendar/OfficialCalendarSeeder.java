@@ -1,0 +1,106 @@
+package vn.gov.thidua.calendar;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.gov.thidua.system.EngineClock;
+
+/**
+ * Brings the calendar file's days into calendar_day at start-up, before the other runners (which may start
+ * processes with working-day deadlines). A day the administrator has changed or deleted is never touched again. Days
+ * still as the file wrote them follow the file: a missing day is inserted, a day the file now describes differently
+ * is updated, a day no longer in the file is removed, so a corrected file in a new release takes effect.
+ *
+ * <p>Safe to run on several nodes at once: each day is written in its own short transaction, an insert that
+ * another node made first is skipped, and updates and removals only apply while the file is the day's last writer.
+ */
+@Component
+@Order(0)
+class OfficialCalendarSeeder implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(OfficialCalendarSeeder.class);
+
+    record Result(int inserted, int updated, int removed) {
+    }
+
+    private final OfficialCalendarFile file;
+    private final CalendarDayRepository repository;
+    private final WorkingCalendar calendar;
+    private final TransactionTemplate transactions;
+
+    OfficialCalendarSeeder(OfficialCalendarFile file, CalendarDayRepository repository, WorkingCalendar calendar,
+                           PlatformTransactionManager transactionManager) {
+        this.file = file;
+        this.repository = repository;
+        this.calendar = calendar;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (file.location().isBlank()) {
+            log.info("No calendar file (app.calendar.seed is empty): the calendar holds only what administrators entered");
+            return;
+        }
+        Result result = seed();
+        log.info("Calendar file {}: {} days listed; {} inserted, {} updated, {} removed", file.location(),
+                file.entries().size(), result.inserted(), result.updated(), result.removed());
+    }
+
+    Result seed() {
+        Map<LocalDate, CalendarDay> rows = repository.findAllRows().stream()
+                .collect(Collectors.toMap(CalendarDay::date, Function.identity()));
+        Instant now = EngineClock.now();
+        int inserted = 0;
+        int updated = 0;
+        for (OfficialCalendarFile.Entry entry : file.entries()) {
+            CalendarDay wanted = new CalendarDay(entry.date(), entry.kind(), entry.name(), entry.status(), entry.source(),
+                    false, now, CalendarDay.FILE_ACTOR);
+            CalendarDay row = rows.get(entry.date());
+            if (row == null) {
+                inserted += insertUnlessPresent(wanted) ? 1 : 0;
+            } else if (row.ownedByFile() && !row.sameContentAs(wanted)) {
+                updated += inTransaction(() -> repository.replaceIfLastWrittenBy(wanted, CalendarDay.FILE_ACTOR)) ? 1 : 0;
+            }
+        }
+        Set<LocalDate> inFile = file.entries().stream().map(OfficialCalendarFile.Entry::date).collect(Collectors.toSet());
+        int removed = 0;
+        for (CalendarDay row : rows.values()) {
+            if (row.ownedByFile() && !inFile.contains(row.date())) {
+                removed += inTransaction(() -> repository.deleteIfLastWrittenBy(row.date(), CalendarDay.FILE_ACTOR)) ? 1 : 0;
+            }
+        }
+        if (inserted + updated + removed > 0) {
+            calendar.changedOnThisNode();
+        }
+        return new Result(inserted, updated, removed);
+    }
+
+    private boolean insertUnlessPresent(CalendarDay day) {
+        try {
+            return inTransaction(() -> {
+                repository.insert(day);
+                return true;
+            });
+        } catch (DuplicateKeyException anotherNodeInsertedItFirst) {
+            return false;
+        }
+    }
+
+    private boolean inTransaction(Supplier<Boolean> work) {
+        return Boolean.TRUE.equals(transactions.execute(status -> work.get()));
+    }
+}
