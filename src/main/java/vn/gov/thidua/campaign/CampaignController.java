@@ -1,0 +1,84 @@
+package vn.gov.thidua.campaign;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.gov.thidua.campaign.CampaignStatusReport.CampaignStatus;
+
+@RestController
+@RequestMapping(produces = "application/json")
+@Tag(name = "Phong trào thi đua", description = "Định nghĩa, phát động và theo dõi tiến độ phong trào")
+public class CampaignController {
+
+    public record DefinitionView(String code, String name, String source, Instant uploadedAt, String uploadedBy, boolean launched) {
+    }
+
+    public record CampaignView(String code, String name, String planNumber, String status, Instant launchedAt, String launchedBy) {
+
+        static CampaignView of(Campaign c) {
+            return new CampaignView(c.getCode(), c.getName(), c.getPlanNumber(), c.getStatus().name(), c.getLaunchedAt(),
+                    c.getLaunchedBy());
+        }
+    }
+
+    private final CampaignService service;
+    private final CampaignStatusReport report;
+    private final CampaignRepository campaigns;
+
+    CampaignController(CampaignService service, CampaignStatusReport report, CampaignRepository campaigns) {
+        this.service = service;
+        this.report = report;
+        this.campaigns = campaigns;
+    }
+
+    @PostMapping(path = "/api/campaigns", consumes = {"application/json", "application/yaml", "text/yaml"})
+    @Operation(summary = "Phát động phong trào từ định nghĩa (JSON hoặc YAML); mã trùng bị từ chối (409)")
+    public ResponseEntity<CampaignView> launch(@RequestBody String definition, Principal principal) {
+        Campaign campaign = service.launch(definition, actor(principal));
+        return ResponseEntity.created(URI.create("/api/campaigns/" + campaign.getCode())).body(CampaignView.of(campaign));
+    }
+
+    @GetMapping("/api/campaigns")
+    @Operation(summary = "Các phong trào đã phát động")
+    public List<CampaignView> list() {
+        return campaigns.findAllByOrderByLaunchedAtDesc().stream().map(CampaignView::of).toList();
+    }
+
+    @GetMapping("/api/campaigns/{code}")
+    @Operation(summary = "Tiến độ phong trào: từng mốc, từng đơn vị (đang thực hiện, đúng hạn, trễ hạn, quá hạn)")
+    public CampaignStatus status(@PathVariable String code) {
+        return report.of(code);
+    }
+
+    @PostMapping(path = "/api/campaign-definitions", consumes = {"application/json", "application/yaml", "text/yaml"})
+    @Operation(summary = "Tải lên (hoặc thay) định nghĩa phong trào chưa phát động, để phát động từ Tasklist")
+    public ResponseEntity<DefinitionView> upload(@RequestBody String definition, Principal principal) {
+        StoredDefinition stored = service.upload(definition, "api", actor(principal));
+        return ResponseEntity.created(URI.create("/api/campaign-definitions/" + stored.getCode())).body(view(stored));
+    }
+
+    @GetMapping("/api/campaign-definitions")
+    @Operation(summary = "Các định nghĩa phong trào đã tải lên")
+    public List<DefinitionView> definitions() {
+        return service.definitions().stream().map(this::view).toList();
+    }
+
+    private DefinitionView view(StoredDefinition d) {
+        return new DefinitionView(d.getCode(), d.getName(), d.getSource(), d.getUploadedAt(), d.getUploadedBy(),
+                campaigns.existsById(d.getCode()));
+    }
+
+    private static String actor(Principal principal) {
+        return principal == null ? "system" : principal.getName();
+    }
+}

@@ -1,0 +1,82 @@
+package vn.gov.thidua.campaign;
+
+import java.time.LocalDate;
+import java.util.List;
+import vn.gov.thidua.agency.AgencyKind;
+
+/**
+ * A campaign as its plan describes it: everything that differs between campaigns and provinces is here, as data.
+ * Deadlines may be quoted as the plan words them ("trước ngày 12/12/2024", "trong Quý IV năm 2023") or as ISO-8601.
+ */
+public record CampaignDefinition(
+        String code,
+        String name,
+        String planNumber,
+        LocalDate planDate,
+        String theme,
+        String province,
+        LocalDate periodStart,
+        LocalDate periodEnd,
+        Roles roles,
+        Addressees participants,
+        List<Integer> reminderWorkingDays,
+        List<Milestone> milestones,
+        List<ReviewRound> reviewRounds,
+        List<AwardForm> awardForms) {
+
+    /** Who plays each role of the campaign; resolved through the directory, following mergers. */
+    public record Roles(String standingAgency, String appraisingBoard, String decider) {
+    }
+
+    /** A set of agencies: everyone of some kinds, plus named agencies, minus excluded ones. */
+    public record Addressees(Boolean allParticipants, List<AgencyKind> kinds, List<String> agencies, List<String> exclude) {
+    }
+
+    public enum MilestoneKind {
+        IMPLEMENTATION_PLAN("Kế hoạch triển khai"),
+        REVIEW_REPORT("Báo cáo sơ kết, tổng kết"),
+        REGISTRATION("Đăng ký thi đua"),
+        YEARLY_REPORT("Báo cáo hằng năm"),
+        EVALUATION_DATA("Kết quả đánh giá, xếp hạng"),
+        OTHER("Văn bản khác");
+
+        private final String label;
+
+        MilestoneKind(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    public enum Opener { SCHEDULE, BOARD }
+
+    /**
+     * A task of one kind given to a set of agencies, opening at {@code opens} (at launch when absent; after the
+     * Board's opening task when {@code openedBy} is BOARD) and due at {@code due}.
+     */
+    public record Milestone(String key, String name, MilestoneKind kind, Addressees to, String opens, Opener openedBy,
+                            String due, List<Integer> reminderWorkingDays, LocalDate dataAsOf,
+                            List<EvaluationField> fields) {
+    }
+
+    /** A field that data providers rank units in, e.g. CHUYEN_DOI_SO. */
+    public record EvaluationField(String key, String name) {
+    }
+
+    public enum RoundKind { MID_TERM, FINAL, ANNUAL }
+
+    public enum LateNominations { REFUSE, FLAG }
+
+    /** A review (sơ kết, tổng kết) whose report milestone opens it; it also opens nominations for awards. */
+    public record ReviewRound(String key, String name, RoundKind kind, String reportMilestone, String nominationDue,
+                              String vettingDue, LateNominations lateNominations, Integer returnWithinWorkingDays,
+                              Integer appraiseWithinWorkingDays) {
+    }
+
+    /** An award the campaign leads to, with the DMN decisions that pre-check its criteria and quotas. */
+    public record AwardForm(String key, String name, String criteriaDecision, String quotaDecision) {
+    }
+}

@@ -1,0 +1,284 @@
+package vn.gov.thidua.campaign;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.gov.thidua.agency.AgencyDirectory;
+import vn.gov.thidua.campaign.CampaignDefinitionReader.Prepared;
+import vn.gov.thidua.campaign.CampaignStore.MilestoneRow;
+import vn.gov.thidua.campaign.CampaignStore.ParticipantRow;
+import vn.gov.thidua.campaign.CampaignStore.Role;
+import vn.gov.thidua.notification.NotificationService;
+import vn.gov.thidua.system.ApiException;
+import vn.gov.thidua.system.EngineClock;
+
+/**
+ * The life of campaigns: definitions, launch, the participations of units, milestones issued to them and what
+ * they send back. Work on thousands of units is done in batches, each its own transaction, by the `campaign`
+ * process; every batch picks what is not done yet, so a batch repeated after a crash does nothing twice.
+ */
+@Service
+@Transactional
+public class CampaignService {
+
+    public static final String CAMPAIGN_PROCESS = "campaign";
+    public static final String PARTICIPATION_PROCESS = "unit-participation";
+    public static final String MESSAGE_MILESTONE_ISSUED = "MilestoneIssued";
+    public static final String MESSAGE_CAMPAIGN_CLOSED = "CampaignClosed";
+    static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
+
+    private static final Logger log = LoggerFactory.getLogger(CampaignService.class);
+
+    private final CampaignDefinitionReader reader;
+    private final StoredDefinitionRepository definitions;
+    private final CampaignRepository campaigns;
+    private final CampaignStore store;
+    private final AgencyDirectory directory;
+    private final RuntimeService runtimeService;
+    private final NotificationService notifications;
+
+    CampaignService(CampaignDefinitionReader reader, StoredDefinitionRepository definitions, CampaignRepository campaigns,
+                    CampaignStore store, AgencyDirectory directory, RuntimeService runtimeService,
+                    NotificationService notifications) {
+        this.reader = reader;
+        this.definitions = definitions;
+        this.campaigns = campaigns;
+        this.store = store;
+        this.directory = directory;
+        this.runtimeService = runtimeService;
+        this.notifications = notifications;
+    }
+
+    /** Stores (or replaces) a definition that has not been launched yet, after checking it completely. */
+    public StoredDefinition upload(String text, String source, String actor) {
+        Prepared prepared = reader.prepare(reader.parse(text));
+        String code = prepared.definition().code();
+        if (campaigns.existsById(code)) {
+            throw ApiException.conflict("code", "Phong trào '" + code + "' đã được phát động; không thể thay định nghĩa.");
+        }
+        Instant now = EngineClock.now();
+        StoredDefinition stored = definitions.findById(code).orElse(null);
+        if (stored == null) {
+            return definitions.save(new StoredDefinition(code, prepared.definition().name(), text, source, now, actor));
+        }
+        stored.replace(prepared.definition().name(), text, source, now, actor);
+        return stored;
+    }
+
+    /** Stores the definition and starts its `campaign` process; a refusal leaves nothing behind. */
+    public Campaign launch(String text, String actor) {
+        StoredDefinition stored = upload(text, "api", actor);
+        definitions.flush();
+        ProcessInstance instance = runtimeService.createProcessInstanceByKey(CAMPAIGN_PROCESS)
+                .businessKey(stored.getCode())
+                .setVariable("campaignCode", stored.getCode())
+                .setVariable("launchedBy", actor)
+                .execute();
+        log.info("Campaign {} launched by {} as process instance {}", stored.getCode(), actor, instance.getId());
+        return campaign(stored.getCode());
+    }
+
+    /** First step of the `campaign` process: the campaign and its per-unit rows, from the stored definition. */
+    public void register(String code, String processInstanceId, String actor) {
+        StoredDefinition stored = definitions.findById(code).orElseThrow(() -> ApiException.invalid("campaignCode",
+                "Chưa có định nghĩa phong trào mã '" + code + "'. Hãy tải định nghĩa lên trước khi phát động."));
+        if (campaigns.existsById(code)) {
+            throw ApiException.conflict("campaignCode", "Phong trào '" + code + "' đã được phát động.");
+        }
+        Prepared prepared = reader.prepare(reader.parse(stored.getContent()));
+        campaigns.saveAndFlush(new Campaign(prepared.definition(), processInstanceId, EngineClock.now(), actor));
+        Map<String, Role> involved = new LinkedHashMap<>();
+        prepared.involvedAgencies().forEach(agency ->
+                involved.put(agency, prepared.participants().contains(agency) ? Role.PARTICIPANT : Role.DATA_PROVIDER));
+        store.insertParticipants(code, involved);
+        store.insertMilestones(code, prepared.milestones());
+    }
+
+    /** Starts the participations of up to {@code batch} units not started yet; returns how many remain. */
+    public int startNextParticipations(String code, int batch) {
+        for (String agency : store.unstartedParticipants(code, batch)) {
+            ProcessInstance instance = runtimeService.createProcessInstanceByKey(PARTICIPATION_PROCESS)
+                    .businessKey(code + "/" + agency)
+                    .setVariable("campaignCode", code)
+                    .setVariable("agencyCode", agency)
+                    .execute();
+            store.markStarted(code, agency, instance.getId(), EngineClock.now());
+        }
+        int remaining = store.countUnstartedParticipants(code);
+        if (remaining == 0) {
+            campaign(code).activate();
+        }
+        return remaining;
+    }
+
+    public void recordOpening(String code, String key, String note, String actor) {
+        requireMilestone(code, key);
+        store.markOpened(code, key, EngineClock.now(), limit(note, 2000));
+        log.info("Milestone {}/{} opened by {}", code, key, actor);
+    }
+
+    /** Gives up to {@code batch} more addressees the milestone's task; returns how many remain. */
+    public int issueNext(String code, String key, int batch) {
+        MilestoneRow milestone = requireMilestone(code, key);
+        Instant now = EngineClock.now();
+        for (ParticipantRow participant : store.unissued(code, key, batch)) {
+            runtimeService.createMessageCorrelation(MESSAGE_MILESTONE_ISSUED)
+                    .processInstanceId(participant.processInstanceId())
+                    .setVariables(Map.of(
+                            "milestoneKey", key,
+                            "milestoneName", milestone.name(),
+                            "milestoneKind", milestone.kind().name(),
+                            "dueAt", ISO.format(milestone.dueAt())))
+                    .correlateWithResult();
+            store.insertUnitMilestone(code, key, participant.agencyCode(), now, milestone.dueAt());
+        }
+        return store.countUnissued(code, key);
+    }
+
+    public void recordDocument(String code, String key, String agency, DocumentSubmission document, String actor) {
+        requireMilestone(code, key);
+        if (store.complete(code, key, agency, EngineClock.now(), actor, document.number(), document.date(),
+                document.summary(), document.link()) == 0) {
+            throw ApiException.conflict("Mốc '" + key + "' của đơn vị '" + agency + "' đã được ghi nhận trước đó.");
+        }
+    }
+
+    /** A data provider's evaluation results: stored as rows the award criteria read, and the milestone done. */
+    public int recordEvaluations(String code, String key, String provider, String table, String actor) {
+        MilestoneRow milestone = requireMilestone(code, key);
+        if (milestone.kind() != CampaignDefinition.MilestoneKind.EVALUATION_DATA) {
+            throw ApiException.conflict("Mốc '" + key + "' không phải mốc gửi kết quả đánh giá.");
+        }
+        CampaignDefinition.Milestone defined = definition(code).milestones().stream()
+                .filter(m -> m.key().equals(key)).findFirst().orElseThrow();
+        Set<String> fields = defined.fields().stream().map(CampaignDefinition.EvaluationField::key)
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> units = store.participants(code).stream().filter(p -> p.role() == Role.PARTICIPANT)
+                .map(ParticipantRow::agencyCode).collect(Collectors.toSet());
+        List<CampaignStore.EvaluationRow> rows = EvaluationTable.parse(table, fields, units);
+        for (CampaignStore.EvaluationRow row : rows) {
+            store.evaluationProvider(code, row.field(), row.agencyCode()).filter(other -> !other.equals(provider))
+                    .ifPresent(other -> {
+                        throw ApiException.invalid(EvaluationTable.FIELD, "Kết quả lĩnh vực '" + row.field() + "' của đơn vị '"
+                                + row.agencyCode() + "' đã do '" + other + "' gửi.");
+                    });
+        }
+        Instant now = EngineClock.now();
+        store.replaceEvaluations(code, key, provider, rows, now, actor);
+        store.complete(code, key, provider, now, actor, null, null, rows.size() + " dòng kết quả đánh giá", null);
+        return rows.size();
+    }
+
+    /** The deadline passed with the task still open: the unit and the Board are told; the task stays open. */
+    public void markOverdue(String code, String key, String agency) {
+        MilestoneRow milestone = requireMilestone(code, key);
+        if (store.markOverdue(code, key, agency, EngineClock.now()) == 0) {
+            return;
+        }
+        Campaign campaign = campaign(code);
+        String unitName = directory.find(agency).map(a -> a.getName()).orElse(agency);
+        String due = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").format(milestone.dueAt());
+        notifications.notifyAgency(directory.groupFor(agency), "OVERDUE", code, key,
+                "Quá hạn: " + milestone.name(),
+                "Đơn vị chưa hoàn thành '" + milestone.name() + "' của phong trào '" + campaign.getName() + "', hạn " + due
+                        + ". Việc vẫn mở trong Tasklist; đề nghị hoàn thành ngay.",
+                "overdue/" + code + "/" + key + "/" + agency);
+        notifications.notifyAgency(directory.groupFor(campaign.getAppraisingBoard()), "ESCALATION", code, key,
+                "Đơn vị quá hạn: " + unitName + " - " + milestone.name(),
+                unitName + " chưa hoàn thành '" + milestone.name() + "' của phong trào '" + campaign.getName()
+                        + "', hạn " + due + ".",
+                "escalation/" + code + "/" + key + "/" + agency);
+    }
+
+    /** Closes up to {@code batch} participations (their open tasks end with them); returns how many remain. */
+    public int closeNext(String code, int batch) {
+        Instant now = EngineClock.now();
+        for (ParticipantRow participant : store.openParticipants(code, batch)) {
+            runtimeService.createMessageCorrelation(MESSAGE_CAMPAIGN_CLOSED)
+                    .processInstanceId(participant.processInstanceId())
+                    .correlateWithResult();
+            store.markClosed(code, participant.agencyCode(), now);
+        }
+        int remaining = store.countOpenParticipants(code);
+        if (remaining == 0) {
+            campaign(code).close(now);
+        }
+        return remaining;
+    }
+
+    @Transactional(readOnly = true)
+    public Campaign campaign(String code) {
+        return campaigns.findById(code).orElseThrow(() -> ApiException.notFound("Không tìm thấy phong trào '" + code + "'."));
+    }
+
+    @Transactional(readOnly = true)
+    public CampaignDefinition definition(String code) {
+        StoredDefinition stored = definitions.findById(code)
+                .orElseThrow(() -> ApiException.notFound("Không tìm thấy định nghĩa phong trào '" + code + "'."));
+        return reader.parse(stored.getContent());
+    }
+
+    @Transactional(readOnly = true)
+    public List<StoredDefinition> definitions() {
+        return definitions.findAllByOrderByCodeAsc();
+    }
+
+    MilestoneRow requireMilestone(String code, String key) {
+        return store.milestone(code, key)
+                .orElseThrow(() -> ApiException.notFound("Phong trào '" + code + "' không có mốc '" + key + "'."));
+    }
+
+    static String iso(OffsetDateTime time) {
+        return ISO.format(time);
+    }
+
+    private static String limit(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+
+    /** What a unit records when it completes a document milestone (its plan, its review report…). */
+    public record DocumentSubmission(String number, LocalDate date, String summary, String link) {
+
+        /** Checks what an officer typed; refusals name the form field in Vietnamese. */
+        public static DocumentSubmission of(String number, String date, String summary, String link) {
+            if (number == null || number.isBlank()) {
+                throw ApiException.invalid("documentNumber", "Chưa nhập số hiệu văn bản.");
+            }
+            if (number.length() > 64) {
+                throw ApiException.invalid("documentNumber", "Số hiệu văn bản dài quá 64 ký tự.");
+            }
+            LocalDate issued;
+            try {
+                issued = LocalDate.parse(date == null ? "" : date.trim().substring(0, Math.min(10, date.trim().length())));
+            } catch (DateTimeParseException e) {
+                throw ApiException.invalid("documentDate", "Ngày ban hành văn bản không hợp lệ (cần dạng yyyy-MM-dd).");
+            }
+            if (issued.isAfter(EngineClock.now().atZone(DeadlineWording.ZONE).toLocalDate())) {
+                throw ApiException.invalid("documentDate", "Ngày ban hành văn bản không thể sau ngày hôm nay.");
+            }
+            if (summary != null && summary.length() > 2000) {
+                throw ApiException.invalid("documentSummary", "Trích yếu dài quá 2000 ký tự.");
+            }
+            String cleanLink = link == null || link.isBlank() ? null : link.trim();
+            if (cleanLink != null && (cleanLink.length() > 1000 || !cleanLink.matches("(?i)https?://\\S+"))) {
+                throw ApiException.invalid("documentLink", "Đường dẫn văn bản phải bắt đầu bằng http:// hoặc https:// và không quá 1000 ký tự.");
+            }
+            return new DocumentSubmission(number.trim(), issued, summary == null || summary.isBlank() ? null : summary.trim(),
+                    cleanLink);
+        }
+    }
+}

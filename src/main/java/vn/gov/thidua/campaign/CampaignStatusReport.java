@@ -1,0 +1,123 @@
+package vn.gov.thidua.campaign;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import vn.gov.thidua.agency.AgencyDirectory;
+import vn.gov.thidua.campaign.CampaignStore.MilestoneRow;
+import vn.gov.thidua.campaign.CampaignStore.ParticipantRow;
+import vn.gov.thidua.campaign.CampaignStore.UnitMilestoneRow;
+import vn.gov.thidua.system.EngineClock;
+
+/** Where a campaign stands: per milestone and per unit, what is pending, done on time, done late or overdue. */
+@Component
+@Transactional(readOnly = true)
+public class CampaignStatusReport {
+
+    public enum State {
+        NOT_ISSUED("Chưa giao"), PENDING("Đang thực hiện"), DONE_ON_TIME("Hoàn thành đúng hạn"),
+        DONE_LATE("Hoàn thành trễ hạn"), OVERDUE("Quá hạn");
+
+        private final String label;
+
+        State(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    public record CampaignStatus(String code, String name, String planNumber, String status, Instant launchedAt,
+                                 String standingAgency, String appraisingBoard, String decider, int participants,
+                                 int participationsStarted, List<MilestoneStatus> milestones, List<UnitStatus> units) {
+    }
+
+    public record MilestoneStatus(String key, String name, String kind, OffsetDateTime opensAt, OffsetDateTime dueAt,
+                                  OffsetDateTime openedAt, int addressees, Map<State, Integer> counts) {
+    }
+
+    public record UnitStatus(String agencyCode, String agencyName, String role, Map<String, UnitMilestoneStatus> milestones) {
+    }
+
+    public record UnitMilestoneStatus(State state, String stateLabel, OffsetDateTime dueAt, OffsetDateTime completedAt,
+                                      String documentNumber) {
+    }
+
+    private final CampaignService service;
+    private final CampaignStore store;
+    private final AgencyDirectory directory;
+    private final JdbcTemplate jdbc;
+
+    CampaignStatusReport(CampaignService service, CampaignStore store, AgencyDirectory directory, JdbcTemplate jdbc) {
+        this.service = service;
+        this.store = store;
+        this.directory = directory;
+        this.jdbc = jdbc;
+    }
+
+    public CampaignStatus of(String code) {
+        Campaign campaign = service.campaign(code);
+        Instant now = EngineClock.now();
+        List<MilestoneRow> milestones = store.milestones(code);
+        Map<String, Map<String, UnitMilestoneRow>> done = new HashMap<>();
+        for (UnitMilestoneRow row : store.unitMilestones(code)) {
+            done.computeIfAbsent(row.agencyCode(), a -> new HashMap<>()).put(row.milestoneKey(), row);
+        }
+        Map<String, List<String>> addressed = new HashMap<>();
+        jdbc.query("select milestone_key, agency_code from campaign_milestone_addressee where campaign_code = ?",
+                rs -> {
+                    addressed.computeIfAbsent(rs.getString("agency_code"), a -> new ArrayList<>()).add(rs.getString("milestone_key"));
+                }, code);
+        Map<String, String> names = new HashMap<>();
+        directory.all().forEach(agency -> names.put(agency.getCode(), agency.getName()));
+
+        Map<String, Map<State, Integer>> counts = new HashMap<>();
+        List<UnitStatus> units = new ArrayList<>();
+        List<ParticipantRow> participants = store.participants(code);
+        for (ParticipantRow participant : participants) {
+            Map<String, UnitMilestoneStatus> states = new LinkedHashMap<>();
+            for (MilestoneRow milestone : milestones) {
+                if (!addressed.getOrDefault(participant.agencyCode(), List.of()).contains(milestone.key())) {
+                    continue;
+                }
+                UnitMilestoneRow row = done.getOrDefault(participant.agencyCode(), Map.of()).get(milestone.key());
+                State state = state(row, now);
+                states.put(milestone.key(), new UnitMilestoneStatus(state, state.label(), milestone.dueAt(),
+                        row == null ? null : row.completedAt(), row == null ? null : row.documentNumber()));
+                counts.computeIfAbsent(milestone.key(), k -> new EnumMap<>(State.class)).merge(state, 1, Integer::sum);
+            }
+            units.add(new UnitStatus(participant.agencyCode(), names.getOrDefault(participant.agencyCode(), participant.agencyCode()),
+                    participant.role().name(), states));
+        }
+        List<MilestoneStatus> milestoneStatus = milestones.stream().map(m -> {
+            Map<State, Integer> c = counts.getOrDefault(m.key(), new EnumMap<>(State.class));
+            return new MilestoneStatus(m.key(), m.name(), m.kind().name(), m.opensAt(), m.dueAt(), m.openedAt(),
+                    c.values().stream().mapToInt(Integer::intValue).sum(), c);
+        }).toList();
+        return new CampaignStatus(campaign.getCode(), campaign.getName(), campaign.getPlanNumber(), campaign.getStatus().name(),
+                campaign.getLaunchedAt(), campaign.getStandingAgency(), campaign.getAppraisingBoard(), campaign.getDecider(),
+                (int) participants.stream().filter(p -> p.role() == CampaignStore.Role.PARTICIPANT).count(),
+                (int) participants.stream().filter(p -> p.startedAt() != null).count(), milestoneStatus, units);
+    }
+
+    /** The due instant is the moment the deadline passes (as its timer fires): work done at or after it is late. */
+    static State state(UnitMilestoneRow row, Instant now) {
+        if (row == null) {
+            return State.NOT_ISSUED;
+        }
+        if (row.completedAt() != null) {
+            return row.completedAt().isBefore(row.dueAt()) ? State.DONE_ON_TIME : State.DONE_LATE;
+        }
+        return now.isBefore(row.dueAt().toInstant()) ? State.PENDING : State.OVERDUE;
+    }
+}

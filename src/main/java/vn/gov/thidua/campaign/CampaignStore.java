@@ -1,0 +1,230 @@
+package vn.gov.thidua.campaign;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import vn.gov.thidua.campaign.CampaignDefinition.MilestoneKind;
+import vn.gov.thidua.campaign.CampaignDefinition.Opener;
+import vn.gov.thidua.campaign.CampaignDefinitionReader.PreparedMilestone;
+
+/**
+ * The per-unit rows of campaigns (participants, milestones, each unit's milestone, evaluation results). A campaign
+ * reaches thousands of units, so these are written in JDBC batches and read in pages rather than as entity graphs.
+ */
+@Repository
+class CampaignStore {
+
+    enum Role { PARTICIPANT, DATA_PROVIDER }
+
+    record MilestoneRow(String campaignCode, String key, int seq, String name, MilestoneKind kind, OffsetDateTime opensAt,
+                        OffsetDateTime dueAt, Opener openedBy, List<Integer> reminderWorkingDays, OffsetDateTime openedAt,
+                        String openingNote) {
+    }
+
+    record ParticipantRow(String agencyCode, Role role, String processInstanceId, OffsetDateTime startedAt,
+                          OffsetDateTime closedAt) {
+    }
+
+    record UnitMilestoneRow(String milestoneKey, String agencyCode, OffsetDateTime issuedAt, OffsetDateTime dueAt,
+                            OffsetDateTime completedAt, String completedBy, OffsetDateTime overdueAt, String documentNumber,
+                            LocalDate documentDate, String documentSummary, String documentLink) {
+    }
+
+    record EvaluationRow(String agencyCode, String field, Integer ranking, java.math.BigDecimal score,
+                         java.math.BigDecimal maxScore, String note) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    CampaignStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insertParticipants(String campaign, Map<String, Role> agencies) {
+        List<Object[]> rows = agencies.entrySet().stream()
+                .map(entry -> new Object[] {campaign, entry.getKey(), entry.getValue().name()}).toList();
+        jdbc.batchUpdate("insert into campaign_participant (campaign_code, agency_code, role) values (?, ?, ?)", rows);
+    }
+
+    void insertMilestones(String campaign, List<PreparedMilestone> milestones) {
+        jdbc.batchUpdate("insert into campaign_milestone (campaign_code, milestone_key, seq, name, kind, opens_at, due_at,"
+                        + " opened_by, reminder_days) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                milestones.stream().map(m -> new Object[] {campaign, m.key(), m.seq(), m.name(), m.kind().name(), m.opensAt(),
+                        m.dueAt(), m.openedBy().name(), m.reminderWorkingDays().stream().map(String::valueOf)
+                        .collect(Collectors.joining(","))}).toList());
+        List<Object[]> addressees = new ArrayList<>();
+        for (PreparedMilestone m : milestones) {
+            m.addressees().forEach(agency -> addressees.add(new Object[] {campaign, m.key(), agency}));
+        }
+        jdbc.batchUpdate("insert into campaign_milestone_addressee (campaign_code, milestone_key, agency_code) values (?, ?, ?)",
+                addressees);
+    }
+
+    List<String> unstartedParticipants(String campaign, int limit) {
+        return jdbc.queryForList("select agency_code from campaign_participant where campaign_code = ? and started_at is null"
+                + " order by agency_code fetch first " + limit + " rows only", String.class, campaign);
+    }
+
+    int countUnstartedParticipants(String campaign) {
+        return count("select count(*) from campaign_participant where campaign_code = ? and started_at is null", campaign);
+    }
+
+    /** Claims the row for this start; 0 means another transaction started the unit already. */
+    int markStarted(String campaign, String agency, String processInstanceId, Instant at) {
+        return jdbc.update("update campaign_participant set process_instance_id = ?, started_at = ? where campaign_code = ?"
+                + " and agency_code = ? and started_at is null", processInstanceId, offset(at), campaign, agency);
+    }
+
+    List<ParticipantRow> openParticipants(String campaign, int limit) {
+        return jdbc.query("select * from campaign_participant where campaign_code = ? and started_at is not null"
+                + " and closed_at is null order by agency_code fetch first " + limit + " rows only", this::participant, campaign);
+    }
+
+    int countOpenParticipants(String campaign) {
+        return count("select count(*) from campaign_participant where campaign_code = ? and closed_at is null", campaign);
+    }
+
+    void markClosed(String campaign, String agency, Instant at) {
+        jdbc.update("update campaign_participant set closed_at = ? where campaign_code = ? and agency_code = ?",
+                offset(at), campaign, agency);
+    }
+
+    List<ParticipantRow> participants(String campaign) {
+        return jdbc.query("select * from campaign_participant where campaign_code = ? order by agency_code", this::participant,
+                campaign);
+    }
+
+    Optional<ParticipantRow> participant(String campaign, String agency) {
+        return jdbc.query("select * from campaign_participant where campaign_code = ? and agency_code = ?", this::participant,
+                campaign, agency).stream().findFirst();
+    }
+
+    List<MilestoneRow> milestones(String campaign) {
+        return jdbc.query("select * from campaign_milestone where campaign_code = ? order by coalesce(opens_at, due_at), seq",
+                this::milestone, campaign);
+    }
+
+    Optional<MilestoneRow> milestone(String campaign, String key) {
+        return jdbc.query("select * from campaign_milestone where campaign_code = ? and milestone_key = ?", this::milestone,
+                campaign, key).stream().findFirst();
+    }
+
+    void markOpened(String campaign, String key, Instant at, String note) {
+        jdbc.update("update campaign_milestone set opened_at = ?, opening_note = ? where campaign_code = ? and milestone_key = ?",
+                offset(at), note, campaign, key);
+    }
+
+    /** Addressees of the milestone that have not been given its task yet, with the participation that will carry it. */
+    List<ParticipantRow> unissued(String campaign, String key, int limit) {
+        return jdbc.query("select p.* from campaign_milestone_addressee a join campaign_participant p"
+                + " on p.campaign_code = a.campaign_code and p.agency_code = a.agency_code"
+                + " where a.campaign_code = ? and a.milestone_key = ? and p.closed_at is null and not exists"
+                + " (select 1 from unit_milestone u where u.campaign_code = a.campaign_code and u.milestone_key = a.milestone_key"
+                + " and u.agency_code = a.agency_code) order by a.agency_code fetch first " + limit + " rows only",
+                this::participant, campaign, key);
+    }
+
+    int countUnissued(String campaign, String key) {
+        return count("select count(*) from campaign_milestone_addressee a join campaign_participant p"
+                + " on p.campaign_code = a.campaign_code and p.agency_code = a.agency_code"
+                + " where a.campaign_code = ? and a.milestone_key = ? and p.closed_at is null and not exists"
+                + " (select 1 from unit_milestone u where u.campaign_code = a.campaign_code and u.milestone_key = a.milestone_key"
+                + " and u.agency_code = a.agency_code)", campaign, key);
+    }
+
+    void insertUnitMilestone(String campaign, String key, String agency, Instant issuedAt, OffsetDateTime dueAt) {
+        jdbc.update("insert into unit_milestone (campaign_code, milestone_key, agency_code, issued_at, due_at) values (?, ?, ?, ?, ?)",
+                campaign, key, agency, offset(issuedAt), dueAt);
+    }
+
+    Optional<UnitMilestoneRow> unitMilestone(String campaign, String key, String agency) {
+        return jdbc.query("select * from unit_milestone where campaign_code = ? and milestone_key = ? and agency_code = ?",
+                this::unitMilestone, campaign, key, agency).stream().findFirst();
+    }
+
+    List<UnitMilestoneRow> unitMilestones(String campaign) {
+        return jdbc.query("select * from unit_milestone where campaign_code = ? order by agency_code, milestone_key",
+                this::unitMilestone, campaign);
+    }
+
+    int complete(String campaign, String key, String agency, Instant at, String by, String number, LocalDate date,
+                 String summary, String link) {
+        return jdbc.update("update unit_milestone set completed_at = ?, completed_by = ?, document_number = ?, document_date = ?,"
+                        + " document_summary = ?, document_link = ? where campaign_code = ? and milestone_key = ? and agency_code = ?"
+                        + " and completed_at is null",
+                offset(at), by, number, date, summary, link, campaign, key, agency);
+    }
+
+    int markOverdue(String campaign, String key, String agency, Instant at) {
+        return jdbc.update("update unit_milestone set overdue_at = ? where campaign_code = ? and milestone_key = ?"
+                + " and agency_code = ? and overdue_at is null and completed_at is null", offset(at), campaign, key, agency);
+    }
+
+    void replaceEvaluations(String campaign, String key, String provider, List<EvaluationRow> rows, Instant at, String by) {
+        jdbc.update("delete from evaluation_result where campaign_code = ? and milestone_key = ? and provider_code = ?",
+                campaign, key, provider);
+        jdbc.batchUpdate("insert into evaluation_result (campaign_code, milestone_key, provider_code, agency_code, field, ranking,"
+                        + " score, max_score, note, submitted_at, submitted_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows.stream().map(r -> new Object[] {campaign, key, provider, r.agencyCode(), r.field(), r.ranking(), r.score(),
+                        r.maxScore(), r.note(), offset(at), by}).toList());
+    }
+
+    /** Which provider already sent a field's result for an agency in this campaign, if another one did. */
+    Optional<String> evaluationProvider(String campaign, String field, String agency) {
+        return jdbc.queryForList("select provider_code from evaluation_result where campaign_code = ? and field = ?"
+                + " and agency_code = ?", String.class, campaign, field, agency).stream().findFirst();
+    }
+
+    List<EvaluationRow> evaluations(String campaign) {
+        return jdbc.query("select * from evaluation_result where campaign_code = ? order by field, ranking, agency_code",
+                (rs, i) -> new EvaluationRow(rs.getString("agency_code"), rs.getString("field"),
+                        (Integer) rs.getObject("ranking", Integer.class), rs.getBigDecimal("score"), rs.getBigDecimal("max_score"),
+                        rs.getString("note")), campaign);
+    }
+
+    private int count(String sql, Object... args) {
+        Integer count = jdbc.queryForObject(sql, Integer.class, args);
+        return count == null ? 0 : count;
+    }
+
+    private ParticipantRow participant(ResultSet rs, int i) throws SQLException {
+        return new ParticipantRow(rs.getString("agency_code"), Role.valueOf(rs.getString("role")),
+                rs.getString("process_instance_id"), time(rs, "started_at"), time(rs, "closed_at"));
+    }
+
+    private MilestoneRow milestone(ResultSet rs, int i) throws SQLException {
+        String days = rs.getString("reminder_days");
+        return new MilestoneRow(rs.getString("campaign_code"), rs.getString("milestone_key"), rs.getInt("seq"),
+                rs.getString("name"), MilestoneKind.valueOf(rs.getString("kind")), time(rs, "opens_at"), time(rs, "due_at"),
+                Opener.valueOf(rs.getString("opened_by")),
+                days.isBlank() ? List.of() : Arrays.stream(days.split(",")).map(Integer::valueOf).toList(),
+                time(rs, "opened_at"), rs.getString("opening_note"));
+    }
+
+    private UnitMilestoneRow unitMilestone(ResultSet rs, int i) throws SQLException {
+        return new UnitMilestoneRow(rs.getString("milestone_key"), rs.getString("agency_code"), time(rs, "issued_at"),
+                time(rs, "due_at"), time(rs, "completed_at"), rs.getString("completed_by"), time(rs, "overdue_at"),
+                rs.getString("document_number"), rs.getObject("document_date", LocalDate.class),
+                rs.getString("document_summary"), rs.getString("document_link"));
+    }
+
+    private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.atZoneSameInstant(DeadlineWording.ZONE).toOffsetDateTime();
+    }
+
+    private static OffsetDateTime offset(Instant at) {
+        return at == null ? null : at.atOffset(ZoneOffset.UTC);
+    }
+}

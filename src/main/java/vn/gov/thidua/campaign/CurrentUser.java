@@ -1,0 +1,16 @@
+package vn.gov.thidua.campaign;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+
+/** Who completed the step: the signed-in officer when a person did it, "system" for jobs. */
+final class CurrentUser {
+
+    private CurrentUser() {
+    }
+
+    static String of(DelegateExecution execution) {
+        Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return authentication == null || authentication.getUserId() == null ? "system" : authentication.getUserId();
+    }
+}

@@ -1,0 +1,104 @@
+package vn.gov.thidua.campaign;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the deadline wording of Vietnamese plans into instants in Asia/Ho_Chi_Minh, so campaign definitions can
+ * quote their source document ("trước ngày 12/12/2024", "trong Quý IV năm 2023", "trong tháng 11/2024").
+ * A deadline ({@link Reading#DUE}) is the last instant the wording allows; an opening ({@link Reading#OPENS}) is the
+ * first. ISO-8601 date-times and dates are accepted as well.
+ */
+public final class DeadlineWording {
+
+    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    public enum Reading { DUE, OPENS }
+
+    private static final String DATE = "(\\d{1,2})/(\\d{1,2})/(\\d{4})";
+    private static final Pattern BEFORE_DAY = Pattern.compile(".*\\btrước\\s+ngày\\s+" + DATE + "\\s*");
+    private static final Pattern ON_DAY = Pattern.compile(".*\\bngày\\s+" + DATE + "\\s*");
+    private static final Pattern QUARTER = Pattern.compile(".*\\bquý\\s+(i{1,3}|iv|[1-4])\\s*(?:năm|/)\\s*(\\d{4})\\s*");
+    private static final Pattern MONTH = Pattern.compile(".*\\btháng\\s+(\\d{1,2})\\s*(?:/|năm)\\s*(\\d{4})\\s*");
+    private static final Pattern YEAR = Pattern.compile(".*\\bnăm\\s+(\\d{4})\\s*");
+
+    private DeadlineWording() {
+    }
+
+    /** The instant the wording means, or empty when it is not a wording this reader knows. */
+    public static Optional<OffsetDateTime> parse(String wording, Reading reading) {
+        if (wording == null || wording.isBlank()) {
+            return Optional.empty();
+        }
+        String text = wording.trim().toLowerCase(Locale.ROOT).replace('\u00a0', ' ').replaceAll("[.;,]+$", "");
+        try {
+            return Optional.of(interpret(text, reading));
+        } catch (java.time.DateTimeException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static OffsetDateTime interpret(String text, Reading reading) {
+        Matcher m;
+        if ((m = BEFORE_DAY.matcher(text)).matches()) {
+            // "trước ngày D" is due when D begins: work sent on D itself is late
+            return startOf(date(m));
+        }
+        if ((m = QUARTER.matcher(text)).matches()) {
+            int quarter = quarter(m.group(1));
+            YearMonth first = YearMonth.of(Integer.parseInt(m.group(2)), quarter * 3 - 2);
+            return reading == Reading.OPENS ? startOf(first.atDay(1)) : endOf(first.plusMonths(2).atEndOfMonth());
+        }
+        if ((m = MONTH.matcher(text)).matches()) {
+            YearMonth month = YearMonth.of(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)));
+            return reading == Reading.OPENS ? startOf(month.atDay(1)) : endOf(month.atEndOfMonth());
+        }
+        if ((m = ON_DAY.matcher(text)).matches()) {
+            LocalDate day = date(m);
+            return reading == Reading.OPENS ? startOf(day) : endOf(day);
+        }
+        if (text.contains("quý") || text.contains("tháng") || text.contains("ngày")) {
+            // a quarter, month or day that did not read as one is a mistake, not a whole year
+            throw new IllegalArgumentException(text);
+        }
+        if ((m = YEAR.matcher(text)).matches()) {
+            int year = Integer.parseInt(m.group(1));
+            return reading == Reading.OPENS ? startOf(LocalDate.of(year, 1, 1)) : endOf(LocalDate.of(year, 12, 31));
+        }
+        if (text.length() == 10) {
+            LocalDate day = LocalDate.parse(text);
+            return reading == Reading.OPENS ? startOf(day) : endOf(day);
+        }
+        return OffsetDateTime.parse(text.toUpperCase(Locale.ROOT)).atZoneSameInstant(ZONE).toOffsetDateTime();
+    }
+
+    private static LocalDate date(Matcher m) {
+        return LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)));
+    }
+
+    private static int quarter(String roman) {
+        return switch (roman) {
+            case "i", "1" -> 1;
+            case "ii", "2" -> 2;
+            case "iii", "3" -> 3;
+            case "iv", "4" -> 4;
+            default -> throw new IllegalArgumentException(roman);
+        };
+    }
+
+    private static OffsetDateTime startOf(LocalDate day) {
+        return ZonedDateTime.of(day, LocalTime.MIDNIGHT, ZONE).toOffsetDateTime();
+    }
+
+    private static OffsetDateTime endOf(LocalDate day) {
+        return ZonedDateTime.of(day, LocalTime.of(23, 59, 59), ZONE).toOffsetDateTime();
+    }
+}

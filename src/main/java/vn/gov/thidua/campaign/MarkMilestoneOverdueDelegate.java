@@ -1,0 +1,22 @@
+package vn.gov.thidua.campaign;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Task_MarkDocumentOverdue, Task_MarkEvaluationDataOverdue: the deadline passed; the task stays open. */
+@Component
+class MarkMilestoneOverdueDelegate implements JavaDelegate {
+
+    private final CampaignService service;
+
+    MarkMilestoneOverdueDelegate(CampaignService service) {
+        this.service = service;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        service.markOverdue((String) execution.getVariable("campaignCode"), (String) execution.getVariable("milestoneKey"),
+                (String) execution.getVariable("agencyCode"));
+    }
+}

@@ -1,0 +1,27 @@
+package vn.gov.thidua.campaign;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Task_RecordEvaluationData: the provider's table becomes evaluation rows; a bad line refuses the task with its number. */
+@Component
+class RecordEvaluationDataDelegate implements JavaDelegate {
+
+    private final CampaignService service;
+
+    RecordEvaluationDataDelegate(CampaignService service) {
+        this.service = service;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Object table = execution.getVariable(EvaluationTable.FIELD);
+        ModelErrors.refuseAsUserError(() -> service.recordEvaluations(
+                (String) execution.getVariable("campaignCode"),
+                (String) execution.getVariable("milestoneKey"),
+                (String) execution.getVariable("agencyCode"),
+                table == null ? null : table.toString(),
+                CurrentUser.of(execution)));
+    }
+}

@@ -1,0 +1,33 @@
+package vn.gov.thidua.campaign;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import vn.gov.thidua.campaign.CampaignService.DocumentSubmission;
+
+/** Task_RecordMilestoneDocument: what the unit filed (plan, report…) is kept on its milestone; bad input refuses the task. */
+@Component
+class RecordMilestoneDocumentDelegate implements JavaDelegate {
+
+    private final CampaignService service;
+
+    RecordMilestoneDocumentDelegate(CampaignService service) {
+        this.service = service;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        ModelErrors.refuseAsUserError(() -> service.recordDocument(
+                (String) execution.getVariable("campaignCode"),
+                (String) execution.getVariable("milestoneKey"),
+                (String) execution.getVariable("agencyCode"),
+                DocumentSubmission.of(text(execution, "documentNumber"), text(execution, "documentDate"),
+                        text(execution, "documentSummary"), text(execution, "documentLink")),
+                CurrentUser.of(execution)));
+    }
+
+    private static String text(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
+        return value == null ? null : value.toString();
+    }
+}

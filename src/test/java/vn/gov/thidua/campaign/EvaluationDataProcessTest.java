@@ -1,0 +1,146 @@
+package vn.gov.thidua.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.gov.thidua.campaign.CampaignStatusReport.State;
+import vn.gov.thidua.notification.NotificationService;
+import vn.gov.thidua.support.CampaignFixtures;
+import vn.gov.thidua.support.CampaignFixtures.Fixture;
+import vn.gov.thidua.support.ProcessClock;
+import vn.gov.thidua.support.ProductTest;
+
+/**
+ * Plan 46/KH-UBND (annual 2023): before the year-end review the data providers send their evaluation results (data as
+ * of 30/11/2023) by 05/12/2023, as structured rows the award criteria read; a late provider is escalated.
+ */
+@ProductTest
+class EvaluationDataProcessTest {
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    CampaignService campaigns;
+    @Autowired
+    CampaignStore store;
+    @Autowired
+    CampaignStatusReport report;
+    @Autowired
+    NotificationService notifications;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    IdentityService identityService;
+
+    Fixture plan;
+
+    @BeforeEach
+    void engineAndPlan() {
+        BpmnAwareTests.init(engine);
+        plan = CampaignFixtures.shipped(CampaignFixtures.PLAN_46);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ProcessClock.reset();
+        identityService.clearAuthentication();
+    }
+
+    @Test
+    void plan46_dataProvidersSendRankings_asRowsTheCriteriaRead_andALateProviderIsEscalated() {
+        ProcessClock.at("2023-03-28T10:00:00+07:00");
+        campaigns.launch(plan.definition(), "cb.btdkt");
+        ProcessClock.runDueJobs(management);
+        assertThat(taskOf("so-y-te", "ke-hoach-trien-khai").getDueDate().toInstant())
+                .isEqualTo(OffsetDateTime.parse("2023-03-31T23:59:59+07:00").toInstant());
+        assertThat(taskOf("cong-an-tinh", "ke-hoach-trien-khai")).as("a data provider only, not a participant").isNull();
+
+        ProcessClock.advanceTo("2023-11-30T00:00:01+07:00", management);
+        List<String> providers = List.of("vp-ubnd", "vp-tinh-uy", "so-noi-vu", "so-tttt", "cong-an-tinh", "so-khdt");
+        for (String provider : providers) {
+            Task task = taskOf(provider, "du-lieu-danh-gia-2023");
+            assertThat(task).as(provider).isNotNull();
+            assertThat(task.getTaskDefinitionKey()).isEqualTo("Task_SubmitEvaluationData");
+            assertThat(task.getDueDate().toInstant()).isEqualTo(OffsetDateTime.parse("2023-12-05T00:00:00+07:00").toInstant());
+        }
+
+        ProcessClock.at("2023-12-01T09:00:00+07:00");
+        submit("cong-an-tinh", "ubnd-dong-hung; DE_AN_06; 1; 96; 100\nso-y-te; DE_AN_06; 2; 90,5; 100");
+        Task tttt = taskOf("so-tttt", "du-lieu-danh-gia-2023");
+        assertThatThrownBy(() -> submit("so-tttt", "so-y-te; CHUYEN_DOI_SO; 1; 92; 100\nso-khong-co; CHUYEN_DOI_SO; 2; 80; 100"))
+                .isInstanceOf(BadUserRequestException.class).hasMessage("Dòng 2: đơn vị 'so-khong-co' không tham gia phong trào.");
+        assertThatThrownBy(() -> submit("so-tttt", "so-y-te; CHUYEN_DOI_SO; 1; 120; 100"))
+                .isInstanceOf(BadUserRequestException.class).hasMessage("Dòng 1: điểm 120 lớn hơn điểm tối đa 100.");
+        assertThatThrownBy(() -> submit("so-tttt", "so-y-te; DE_AN_06; 1; 92; 100"))
+                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("đã do 'cong-an-tinh' gửi");
+        assertThat(taskService.createTaskQuery().taskId(tttt.getId()).count()).as("refusals leave the task open").isEqualTo(1);
+        assertThat(store.evaluations(plan.code())).extracting(CampaignStore.EvaluationRow::field).containsOnly("DE_AN_06");
+
+        submit("so-tttt", "# mã đơn vị; lĩnh vực; hạng; điểm; tối đa\nso-y-te; CHUYEN_DOI_SO; 1; 92; 100\n"
+                + "ubnd-hung-ha\tCHUYEN_DOI_SO\t1\t88.25\t100\nso-tu-phap; CHUYEN_DOI_SO; 2; 85; 100; tăng 3 bậc");
+        for (String provider : List.of("vp-ubnd", "vp-tinh-uy", "so-noi-vu")) {
+            submit(provider, "so-y-te; " + switch (provider) {
+                case "vp-ubnd" -> "NHIEM_VU_UBND_GIAO";
+                case "vp-tinh-uy" -> "THAM_DU_HOP";
+                default -> "CAI_CACH_HANH_CHINH";
+            } + "; 1; 100; 100");
+        }
+
+        ProcessClock.advanceTo("2023-12-05T00:00:00+07:00", management);
+        assertThat(state("so-khdt")).isEqualTo(State.OVERDUE);
+        assertThat(state("so-tttt")).isEqualTo(State.DONE_ON_TIME);
+        assertThat(notifications.forGroups(List.of("btdkt"), 200)).extracting(NotificationService.Notice::title)
+                .contains("Đơn vị quá hạn: Sở Kế hoạch và Đầu tư - Gửi kết quả đánh giá, xếp hạng năm 2023 (tính đến ngày 30/11/2023)");
+
+        List<CampaignStore.EvaluationRow> rows = store.evaluations(plan.code());
+        assertThat(rows).hasSize(8);
+        assertThat(rows).filteredOn(r -> r.agencyCode().equals("ubnd-hung-ha")).singleElement().satisfies(row -> {
+            assertThat(row.field()).isEqualTo("CHUYEN_DOI_SO");
+            assertThat(row.ranking()).isEqualTo(1);
+            assertThat(row.score()).isEqualByComparingTo(new BigDecimal("88.25"));
+            assertThat(row.maxScore()).isEqualByComparingTo(BigDecimal.valueOf(100));
+        });
+        assertThat(rows).filteredOn(r -> r.agencyCode().equals("so-tu-phap")).singleElement()
+                .extracting(CampaignStore.EvaluationRow::note).isEqualTo("tăng 3 bậc");
+    }
+
+    private void submit(String provider, String table) {
+        identityService.setAuthenticatedUserId("cb." + provider);
+        try {
+            taskService.complete(taskOf(provider, "du-lieu-danh-gia-2023").getId(), Map.of("evaluationRows", table));
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private State state(String provider) {
+        return report.of(plan.code()).units().stream().filter(u -> u.agencyCode().equals(provider)).findFirst().orElseThrow()
+                .milestones().get("du-lieu-danh-gia-2023").state();
+    }
+
+    private Task taskOf(String unit, String milestone) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(plan.code() + "/" + unit).list().stream()
+                .filter(task -> milestone.equals(runtimeService.getVariable(task.getExecutionId(), "milestoneKey")))
+                .findFirst().orElse(null);
+    }
+}
