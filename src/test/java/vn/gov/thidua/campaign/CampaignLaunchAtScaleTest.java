@@ -25,11 +25,13 @@ import vn.gov.thidua.support.ProductTest;
 /**
  * A campaign addressed to every commune of the country (3,321 units) launched with the real job executor: exactly
  * one participation and one task per unit, no failed job (no OptimisticLockingException reached anyone), and the
- * time it took printed for the record. The context is closed afterwards so its job executor stops.
+ * time it took printed for the record. The context is closed afterwards so its job executor stops; its engine has
+ * its own name so that closing it leaves the other test contexts' "default" engine registered.
  */
 @ProductTest
 @Tag("scale")
-@TestPropertySource(properties = {"app.campaign.batch-size=100", "camunda.bpm.job-execution.enabled=true"})
+@TestPropertySource(properties = {"app.campaign.batch-size=100", "camunda.bpm.job-execution.enabled=true",
+        "camunda.bpm.process-engine-name=scale"})
 @DirtiesContext
 class CampaignLaunchAtScaleTest {
 
