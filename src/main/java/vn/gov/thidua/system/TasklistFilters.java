@@ -100,12 +100,15 @@ public class TasklistFilters implements ApplicationRunner {
             filterService.saveFilter(wanted);
             return 1;
         }
+        // Keep one that already matches, so a duplicate from a race costs nothing but its deletion
+        Filter current = existing.stream().filter(filter -> sameDefinition(filter, wanted)).findFirst().orElse(existing.get(0));
         int changed = 0;
-        for (Filter duplicate : existing.subList(1, existing.size())) {
-            filterService.deleteFilter(duplicate.getId());
-            changed++;
+        for (Filter duplicate : existing) {
+            if (duplicate != current) {
+                filterService.deleteFilter(duplicate.getId());
+                changed++;
+            }
         }
-        Filter current = existing.get(0);
         if (!sameDefinition(current, wanted)) {
             current.setName(wanted.getName());
             current.setQuery(wanted.getQuery());

@@ -79,23 +79,31 @@ class TasklistFiltersTest {
     }
 
     @Test
-    void filterChangedByHand_orDuplicated_isBroughtBackToItsDefinition() {
+    void filterChangedByHand_isBroughtBackToItsDefinition_andADuplicateRemoved() {
         Filter overdue = ours(TasklistFilters.OVERDUE).get(0);
         overdue.setName("Quá hạn (sửa tay)");
         Map<String, Object> properties = overdue.getProperties();
         properties.put("color", "#000000");
         overdue.setProperties(properties);
         filterService.saveFilter(overdue);
-        filterService.saveFilter(filterService.newTaskFilter("Bản sao").setQuery(taskService.createTaskQuery())
-                .setProperties(Map.of(TasklistFilters.KEY, TasklistFilters.OVERDUE)));
 
-        assertThat(filters.install()).isEqualTo(2);
-
+        assertThat(filters.install()).isEqualTo(1);
         assertThat(ours(TasklistFilters.OVERDUE)).singleElement().satisfies(filter -> {
-            assertThat(filter.getId()).isEqualTo(overdue.getId());
+            assertThat(filter.getId()).as("the same filter, so officers' links to it keep working").isEqualTo(overdue.getId());
             assertThat(filter.getName()).isEqualTo("Quá hạn");
             assertThat(filter.getProperties()).containsEntry("color", "#c62828");
         });
+
+        Filter dueSoon = ours(TasklistFilters.DUE_SOON).get(0);
+        filterService.saveFilter(filterService.newTaskFilter(dueSoon.getName()).setQuery(dueSoon.getQuery())
+                .setProperties(dueSoon.getProperties()));
+        filterService.saveFilter(filterService.newTaskFilter("Bản sao cũ").setQuery(taskService.createTaskQuery())
+                .setProperties(Map.of(TasklistFilters.KEY, TasklistFilters.DUE_SOON)));
+        assertThat(ours(TasklistFilters.DUE_SOON)).hasSize(3);
+
+        assertThat(filters.install()).isEqualTo(2);
+        assertThat(ours(TasklistFilters.DUE_SOON)).singleElement()
+                .satisfies(filter -> assertThat(filter.getName()).isEqualTo("Sắp đến hạn"));
     }
 
     @Test
