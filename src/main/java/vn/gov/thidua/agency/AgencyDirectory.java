@@ -18,9 +18,11 @@ public class AgencyDirectory {
     private static final int MAX_MERGE_CHAIN = 32;
 
     private final AgencyRepository agencies;
+    private final OfficerRepository officers;
 
-    AgencyDirectory(AgencyRepository agencies) {
+    AgencyDirectory(AgencyRepository agencies, OfficerRepository officers) {
         this.agencies = agencies;
+        this.officers = officers;
     }
 
     public Optional<Agency> find(String code) {
@@ -49,6 +51,17 @@ public class AgencyDirectory {
             throw new IllegalStateException("Cơ quan '" + agency.getCode() + "' đã ngừng hoạt động và chưa có đơn vị kế thừa.");
         }
         return agency;
+    }
+
+    /** The officer signed in as {@code username}, if the directory knows them. */
+    public Optional<Officer> officer(String username) {
+        return username == null ? Optional.empty() : officers.findById(username);
+    }
+
+    /** The mail addresses of the active officers of the agency, as the directory holds them today. */
+    public List<String> officerEmails(String code) {
+        return officers.findByAgency(code).stream().filter(Officer::isActive).map(Officer::getEmail)
+                .filter(email -> email != null && !email.isBlank()).map(String::trim).distinct().toList();
     }
 
     /** The Camunda group that is offered the work of {@code code}. */

@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAccessor;
+import java.util.Date;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -145,6 +146,14 @@ public class WorkingCalendar {
         ZonedDateTime due = parseInstant(dueIso).atZone(zone);
         LocalDate dayAfterLastDay = due.toLocalTime().equals(LocalTime.MIDNIGHT) ? due.toLocalDate() : due.toLocalDate().plusDays(1);
         return format(addWorkingDays(dayAfterLastDay, -n).atTime(REMINDER_TIME).atZone(zone));
+    }
+
+    /**
+     * For Tasklist filters: the end (23:59:59 local) of the {@code n}-th working day after today, as a Date, because the
+     * engine hands a stored query's expression result as it is to setters such as {@code dueBefore(Date)}.
+     */
+    public Date endOfWorkingDaysFromNow(int n) {
+        return Date.from(endOfWorkingDay(EngineClock.now(), n).toInstant());
     }
 
     /** The end (23:59:59 local) of the {@code n}-th working day after the local date of {@code base}. */

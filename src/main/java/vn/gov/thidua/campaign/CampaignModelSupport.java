@@ -1,11 +1,14 @@
 package vn.gov.thidua.campaign;
 
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.util.Comparator;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.gov.thidua.agency.AgencyDirectory;
+import vn.gov.thidua.calendar.WorkingCalendar;
 import vn.gov.thidua.campaign.CampaignDefinition.Opener;
 import vn.gov.thidua.campaign.CampaignStore.MilestoneRow;
 import vn.gov.thidua.system.EngineClock;
@@ -22,11 +25,13 @@ public class CampaignModelSupport {
     private final CampaignService service;
     private final CampaignStore store;
     private final AgencyDirectory directory;
+    private final WorkingCalendar calendar;
 
-    CampaignModelSupport(CampaignService service, CampaignStore store, AgencyDirectory directory) {
+    CampaignModelSupport(CampaignService service, CampaignStore store, AgencyDirectory directory, WorkingCalendar calendar) {
         this.service = service;
         this.store = store;
         this.directory = directory;
+        this.calendar = calendar;
     }
 
     /** Milestone keys in the order they open. */
@@ -47,6 +52,34 @@ public class CampaignModelSupport {
 
     public String milestoneName(String campaignCode, String milestoneKey) {
         return service.requireMilestone(campaignCode, milestoneKey).name();
+    }
+
+    /**
+     * The reminders of a milestone issued at {@code issuedAt}, as working days before its deadline, earliest reminder
+     * first (e.g. [5, 1]); SubProcess_Reminders loops over them and its timer asks {@code workingCalendar} for each
+     * instant when the loop reaches it, so a calendar change made meanwhile is honoured. Reminders whose instant was
+     * already past when the milestone was issued (issued late) are left out rather than sent at once. The answer
+     * depends on the issue instant, not on now: the engine evaluates a sequential loop's collection again at every
+     * round and must get the same list each time.
+     */
+    public List<Integer> reminderDays(String campaignCode, String milestoneKey, String issuedAt) {
+        MilestoneRow milestone = service.requireMilestone(campaignCode, milestoneKey);
+        String due = CampaignService.iso(milestone.dueAt());
+        OffsetDateTime issued = OffsetDateTime.parse(issuedAt);
+        return milestone.reminderWorkingDays().stream().distinct().sorted(Comparator.reverseOrder())
+                .filter(days -> OffsetDateTime.parse(calendar.reminderBefore(due, days)).isAfter(issued))
+                .toList();
+    }
+
+    /**
+     * The follow-up date of a milestone's task: its first reminder (08:00, the largest number of working days before
+     * the deadline), so Tasklist highlights the task from the morning the unit is first reminded; none without reminders.
+     */
+    public String followUpAt(String campaignCode, String milestoneKey) {
+        MilestoneRow milestone = service.requireMilestone(campaignCode, milestoneKey);
+        return milestone.reminderWorkingDays().stream().max(Comparator.naturalOrder())
+                .map(days -> calendar.reminderBefore(CampaignService.iso(milestone.dueAt()), days))
+                .orElse(null);
     }
 
     /** The end of the campaign's last day, when the Board is asked to close it. */

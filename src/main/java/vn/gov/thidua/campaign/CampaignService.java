@@ -113,11 +113,15 @@ public class CampaignService {
 
     /** Starts the participations of up to {@code batch} units not started yet; returns how many remain. */
     public int startNextParticipations(String code, int batch) {
+        String campaignName = campaign(code).getName();
         for (String agency : store.unstartedParticipants(code, batch)) {
             ProcessInstance instance = runtimeService.createProcessInstanceByKey(PARTICIPATION_PROCESS)
                     .businessKey(code + "/" + agency)
                     .setVariable("campaignCode", code)
                     .setVariable("agencyCode", agency)
+                    // Shown beside each task by the Tasklist filters
+                    .setVariable("campaignName", campaignName)
+                    .setVariable("agencyName", directory.find(agency).map(a -> a.getName()).orElse(agency))
                     .execute();
             store.markStarted(code, agency, instance.getId(), EngineClock.now());
             grants.grantInstance(instance.getId(), agency);
@@ -146,7 +150,8 @@ public class CampaignService {
                             "milestoneKey", key,
                             "milestoneName", milestone.name(),
                             "milestoneKind", milestone.kind().name(),
-                            "dueAt", ISO.format(milestone.dueAt())))
+                            "dueAt", ISO.format(milestone.dueAt()),
+                            "issuedAt", ISO.format(now.atZone(DeadlineWording.ZONE))))
                     .correlateWithResult();
             store.insertUnitMilestone(code, key, participant.agencyCode(), now, milestone.dueAt());
         }
@@ -159,6 +164,7 @@ public class CampaignService {
                 document.summary(), document.link()) == 0) {
             throw ApiException.conflict("Mốc '" + key + "' của đơn vị '" + agency + "' đã được ghi nhận trước đó.");
         }
+        withdrawReminderMail(code, key, agency);
     }
 
     /** A data provider's evaluation results: stored as rows the award criteria read, and the milestone done. */
@@ -184,7 +190,44 @@ public class CampaignService {
         Instant now = EngineClock.now();
         store.replaceEvaluations(code, key, provider, rows, now, actor);
         store.complete(code, key, provider, now, actor, null, null, rows.size() + " dòng kết quả đánh giá", null);
+        withdrawReminderMail(code, key, provider);
         return rows.size();
+    }
+
+    /**
+     * The reminder {@code daysBeforeDue} working days before the milestone's deadline: the unit's officers (the agency
+     * holding its work today) are told, once per unit, milestone and reminder; nothing when the milestone is done.
+     */
+    public void remind(String code, String key, String agency, int daysBeforeDue) {
+        MilestoneRow milestone = requireMilestone(code, key);
+        if (store.unitMilestone(code, key, agency).map(unit -> unit.completedAt() != null).orElse(true)) {
+            log.info("No reminder for {}/{}/{}: not issued or already done", code, key, agency);
+            return;
+        }
+        if (!EngineClock.now().isBefore(milestone.dueAt().toInstant())) {
+            // A reminder delayed past the deadline (jobs stopped for days): the overdue notice says it better
+            log.info("No reminder for {}/{}/{}: the deadline has passed", code, key, agency);
+            return;
+        }
+        String due = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").format(milestone.dueAt());
+        String left = daysBeforeDue == 1 ? "hôm nay là ngày làm việc cuối cùng"
+                : "còn " + daysBeforeDue + " ngày làm việc, kể cả hôm nay";
+        notifications.notifyAgency(directory.groupFor(agency), "REMINDER", code, key,
+                "Nhắc hạn: " + milestone.name() + " (" + (daysBeforeDue == 1 ? "hạn cuối hôm nay"
+                        : "còn " + daysBeforeDue + " ngày làm việc") + ")",
+                "Đơn vị chưa hoàn thành '" + milestone.name() + "' của phong trào '" + campaign(code).getName()
+                        + "'. Hạn: " + due + " (" + left + "). Việc đang chờ trong Tasklist, bộ lọc 'Sắp đến hạn'.",
+                reminderKey(code, key, agency, daysBeforeDue));
+    }
+
+    /** A unit that completed its milestone is not mailed the reminders recorded for it but not mailed yet. */
+    private void withdrawReminderMail(String code, String key, String agency) {
+        notifications.withdrawPendingMail(requireMilestone(code, key).reminderWorkingDays().stream()
+                .map(days -> reminderKey(code, key, agency, days)).toList());
+    }
+
+    private static String reminderKey(String code, String key, String agency, int daysBeforeDue) {
+        return "reminder/" + code + "/" + key + "/" + agency + "/" + daysBeforeDue;
     }
 
     /** The deadline passed with the task still open: the unit and the Board are told; the task stays open. */

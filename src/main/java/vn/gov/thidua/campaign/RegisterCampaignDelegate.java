@@ -20,5 +20,6 @@ class RegisterCampaignDelegate implements JavaDelegate {
         String launchedBy = (String) execution.getVariable("launchedBy");
         ModelErrors.refuseAsUserError(() -> service.register(code, execution.getProcessInstanceId(), launchedBy));
         execution.setProcessBusinessKey(code);
+        execution.setVariable("campaignName", service.campaign(code).getName());
     }
 }

@@ -1,10 +1,14 @@
 package vn.gov.thidua.notification;
 
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,23 +17,43 @@ import vn.gov.thidua.system.EngineClock;
 /**
  * Records notices for an agency's officers, in the caller's transaction: a notice exists once per dedupe key, so
  * a retried job or a second node produces no second copy, and a rolled-back step leaves no notice behind.
+ *
+ * <p>The notice table is an outbox: recording a new notice also starts, in the same transaction, one instance of the
+ * {@code notice-mail} process, whose asynchronous step mails it. So a notice is mailed only if it was committed, its
+ * mail never waits on the step that recorded it, and a mail that cannot go out becomes an incident in Cockpit.
  */
 @Service
 public class NotificationService {
 
+    public static final String MAIL_PROCESS = "notice-mail";
+
     private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
 
     public record Notice(long id, String recipientGroup, String kind, String campaignCode, String subjectRef, String title,
-                         String body, java.time.OffsetDateTime createdAt, String mailStatus) {
+                         String body, OffsetDateTime createdAt, String mailStatus, String mailNote, OffsetDateTime mailedAt) {
     }
+
+    /** A notice as one officer sees it in the application: with whether they have read it. */
+    public record InboxEntry(Notice notice, boolean read) {
+    }
+
+    public record InboxPage(List<InboxEntry> entries, int page, int size, long total, long unread) {
+    }
+
+    static final RowMapper<Notice> NOTICE = (rs, i) -> new Notice(rs.getLong("id"), rs.getString("recipient_group"),
+            rs.getString("kind"), rs.getString("campaign_code"), rs.getString("subject_ref"), rs.getString("title"),
+            rs.getString("body"), rs.getObject("created_at", OffsetDateTime.class), rs.getString("mail_status"),
+            rs.getString("mail_note"), rs.getObject("mailed_at", OffsetDateTime.class));
 
     private final JdbcTemplate jdbc;
+    private final RuntimeService runtimeService;
 
-    NotificationService(JdbcTemplate jdbc) {
+    NotificationService(JdbcTemplate jdbc, RuntimeService runtimeService) {
         this.jdbc = jdbc;
+        this.runtimeService = runtimeService;
     }
 
-    /** Records the notice unless one with the same key exists; returns whether it was new. */
+    /** Records the notice unless one with the same key exists, and then has it mailed; returns whether it was new. */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean notifyAgency(String recipientGroup, String kind, String campaignCode, String subjectRef, String title,
                                 String body, String dedupeKey) {
@@ -38,10 +62,30 @@ public class NotificationService {
                         + " (select 1 from notification where dedupe_key = ?)",
                 dedupeKey, recipientGroup, kind, campaignCode, subjectRef, cut(title, 500), cut(body, 4000),
                 EngineClock.now().atOffset(ZoneOffset.UTC), dedupeKey);
-        if (inserted == 1) {
-            log.info("Notice {} to {}: {}", kind, recipientGroup, title);
+        if (inserted == 0) {
+            return false;
         }
-        return inserted == 1;
+        Long id = jdbc.queryForObject("select id from notification where dedupe_key = ?", Long.class, dedupeKey);
+        runtimeService.createProcessInstanceByKey(MAIL_PROCESS)
+                .businessKey(cut(dedupeKey, 255))
+                .setVariable("noticeId", id)
+                .execute();
+        log.info("Notice {} {} to {}: {}", id, kind, recipientGroup, title);
+        return true;
+    }
+
+    /**
+     * Notices whose mail has not gone out yet and is no longer wanted (a reminder for a task done since): their mail
+     * step skips them. Returns how many were withdrawn.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int withdrawPendingMail(Collection<String> dedupeKeys) {
+        int withdrawn = 0;
+        for (String key : dedupeKeys) {
+            withdrawn += jdbc.update("update notification set mail_status = 'WITHDRAWN', mail_note = ? where dedupe_key = ?"
+                    + " and mail_status = 'PENDING'", "Việc đã hoàn thành trước khi thư được gửi.", key);
+        }
+        return withdrawn;
     }
 
     @Transactional(readOnly = true)
@@ -49,13 +93,59 @@ public class NotificationService {
         if (groups.isEmpty()) {
             return List.of();
         }
-        String in = String.join(",", groups.stream().map(g -> "?").toList());
-        return jdbc.query("select * from notification where recipient_group in (" + in + ") order by created_at desc, id desc"
-                        + " fetch first " + limit + " rows only",
-                (rs, i) -> new Notice(rs.getLong("id"), rs.getString("recipient_group"), rs.getString("kind"),
-                        rs.getString("campaign_code"), rs.getString("subject_ref"), rs.getString("title"), rs.getString("body"),
-                        rs.getObject("created_at", java.time.OffsetDateTime.class), rs.getString("mail_status")),
-                groups.toArray());
+        return jdbc.query("select * from notification where recipient_group in (" + placeholders(groups) + ")"
+                + " order by created_at desc, id desc fetch first " + limit + " rows only", NOTICE, groups.toArray());
+    }
+
+    /** One page of the notices addressed to {@code groups}, newest first, with what {@code username} has read. */
+    @Transactional(readOnly = true)
+    public InboxPage inbox(String username, List<String> groups, int page, int size) {
+        if (groups.isEmpty()) {
+            return new InboxPage(List.of(), page, size, 0, 0);
+        }
+        String in = placeholders(groups);
+        Object[] groupArgs = groups.toArray();
+        Object[] pageArgs = concat(new Object[] {username}, groupArgs);
+        List<InboxEntry> entries = jdbc.query("select n.*, r.read_at from notification n left join notification_read r"
+                        + " on r.notification_id = n.id and r.username = ? where n.recipient_group in (" + in + ")"
+                        + " order by n.created_at desc, n.id desc offset " + ((long) page * size) + " rows fetch next " + size
+                        + " rows only",
+                (rs, i) -> new InboxEntry(NOTICE.mapRow(rs, i), rs.getObject("read_at") != null), pageArgs);
+        Long total = jdbc.queryForObject("select count(*) from notification where recipient_group in (" + in + ")", Long.class,
+                groupArgs);
+        Long unread = jdbc.queryForObject("select count(*) from notification n where n.recipient_group in (" + in + ")"
+                + " and not exists (select 1 from notification_read r where r.notification_id = n.id and r.username = ?)",
+                Long.class, concat(groupArgs, new Object[] {username}));
+        return new InboxPage(entries, page, size, total == null ? 0 : total, unread == null ? 0 : unread);
+    }
+
+    /** Marks the notice read by {@code username}; false when it is not addressed to one of {@code groups}. */
+    @Transactional
+    public boolean markRead(long id, String username, List<String> groups) {
+        if (groups.isEmpty()) {
+            return false;
+        }
+        Object[] args = concat(new Object[] {id}, groups.toArray());
+        Integer addressed = jdbc.queryForObject("select count(*) from notification where id = ? and recipient_group in ("
+                + placeholders(groups) + ")", Integer.class, args);
+        if (addressed == null || addressed == 0) {
+            return false;
+        }
+        jdbc.update("insert into notification_read (notification_id, username, read_at) select ?, ?, ? where not exists"
+                        + " (select 1 from notification_read where notification_id = ? and username = ?)",
+                id, username, EngineClock.now().atOffset(ZoneOffset.UTC), id, username);
+        return true;
+    }
+
+    private static String placeholders(List<String> values) {
+        return String.join(",", values.stream().map(v -> "?").toList());
+    }
+
+    private static Object[] concat(Object[] a, Object[] b) {
+        Object[] all = new Object[a.length + b.length];
+        System.arraycopy(a, 0, all, 0, a.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 
     private static String cut(String text, int max) {

@@ -52,12 +52,13 @@ public class AccessGrants {
             }
         }
         if (kind == AgencyKind.BOARD) {
-            // the Board launches campaigns and reads all of them, live and in history
+            // the Board launches campaigns and reads all of them, live and in history, units' tasks included (to
+            // follow overdue units), without being able to work those tasks
             grant(group, Resources.PROCESS_DEFINITION, "campaign", ProcessDefinitionPermissions.CREATE_INSTANCE);
             grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
             for (String process : SUPERVISED_PROCESSES) {
                 grant(group, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ_INSTANCE,
-                        ProcessDefinitionPermissions.READ_HISTORY);
+                        ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
             }
         }
     }

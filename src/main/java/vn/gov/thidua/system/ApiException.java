@@ -21,12 +21,17 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.BAD_REQUEST, field, message);
     }
 
-    public static ApiException notFound(String message) {
-        return new ApiException(HttpStatus.NOT_FOUND, null, message);
+    /** No signed-in user where the answer depends on who asks. */
+    public static ApiException unauthenticated(String message) {
+        return new ApiException(HttpStatus.UNAUTHORIZED, null, message);
     }
 
     public static ApiException forbidden(String message) {
         return new ApiException(HttpStatus.FORBIDDEN, null, message);
+    }
+
+    public static ApiException notFound(String message) {
+        return new ApiException(HttpStatus.NOT_FOUND, null, message);
     }
 
     public static ApiException conflict(String message) {

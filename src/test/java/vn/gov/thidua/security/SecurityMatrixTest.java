@@ -86,6 +86,8 @@ class SecurityMatrixTest {
         expect(OTHER_UNIT, HttpMethod.POST, "/engine-rest/task/" + healthPlan.getId() + "/complete", "{}", 403);
         expect(OTHER_UNIT, HttpMethod.GET, "/engine-rest/task/" + healthPlan.getId() + "/form-variables", null, 403);
         expect(UNIT, HttpMethod.GET, "/engine-rest/task/" + healthPlan.getId(), null, 200);
+        expect(BOARD, HttpMethod.GET, "/engine-rest/task/" + healthPlan.getId(), null, 200);
+        expect(BOARD, HttpMethod.POST, "/engine-rest/task/" + healthPlan.getId() + "/complete", "{}", 403);
         expect(UNIT, HttpMethod.GET, "/engine-rest/task/" + healthPlan.getId() + "/form-variables", null, 200);
 
         // Process instances

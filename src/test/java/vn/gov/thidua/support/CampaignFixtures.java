@@ -23,6 +23,16 @@ public final class CampaignFixtures {
         return new Fixture(fresh, text(code).replace("code: " + code, "code: " + fresh));
     }
 
+    /** The same campaign given to only some of its agencies, so a story follows a few units closely. */
+    public static Fixture withParticipants(Fixture fixture, String... agencies) {
+        String narrowed = fixture.definition().replaceFirst("(?s)participants:\\s*\\n\\s*agencies: \\[[^\\]]*\\]",
+                "participants:\n  agencies: [" + String.join(", ", agencies) + "]");
+        if (narrowed.equals(fixture.definition())) {
+            throw new IllegalArgumentException("The definition lists no participants to narrow");
+        }
+        return new Fixture(fixture.code(), narrowed);
+    }
+
     public static String text(String code) {
         try {
             return new ClassPathResource("campaigns/" + code + ".yaml").getContentAsString(StandardCharsets.UTF_8);

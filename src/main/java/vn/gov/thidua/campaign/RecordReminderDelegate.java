@@ -1,0 +1,22 @@
+package vn.gov.thidua.campaign;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Task_RecordReminder in SubProcess_Reminders: the reminder instant came and the unit's task is still open. */
+@Component
+class RecordReminderDelegate implements JavaDelegate {
+
+    private final CampaignService service;
+
+    RecordReminderDelegate(CampaignService service) {
+        this.service = service;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        service.remind((String) execution.getVariable("campaignCode"), (String) execution.getVariable("milestoneKey"),
+                (String) execution.getVariable("agencyCode"), ((Number) execution.getVariable("daysBeforeDue")).intValue());
+    }
+}

@@ -1,0 +1,249 @@
+package vn.gov.thidua.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.gov.thidua.system.EngineClock;
+import vn.gov.thidua.support.AsOfficer;
+import vn.gov.thidua.support.CampaignFixtures;
+import vn.gov.thidua.support.CampaignFixtures.Fixture;
+import vn.gov.thidua.support.ProcessClock;
+import vn.gov.thidua.support.ProductTest;
+
+/**
+ * Deadlines that keep themselves, in the `unit-participation` model: plan 161/KH-UBND's milestones remind each unit at
+ * 08:00 on the working days the plan gives before the deadline (5 and 1), on the official calendar, once each, to the
+ * agency holding the work, and stop reminding a unit as soon as it is done. No SMTP server is configured in this
+ * context: the notices are recorded and their mail step marks them SKIPPED without failing.
+ */
+@ProductTest
+class UnitParticipationProcessTest {
+
+    private static final String PLAN = "ke-hoach-trien-khai";
+    private static final String MID_TERM = "bao-cao-so-ket-2024";
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    CampaignService campaigns;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    HistoryService historyService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TransactionTemplate transaction;
+
+    Fixture plan;
+
+    @BeforeEach
+    void engineAndPlan() {
+        BpmnAwareTests.init(engine);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ProcessClock.reset();
+        identityService.clearAuthentication();
+    }
+
+    @Test
+    void implementationPlan_remindsAt0800FiveAndOneWorkingDaysBefore31December_onlyUnitsNotDone() {
+        plan = CampaignFixtures.withParticipants(CampaignFixtures.shipped(CampaignFixtures.PLAN_161),
+                "so-y-te", "so-tu-phap", "ubnd-vu-thu");
+        ProcessClock.at("2023-12-11T09:00:00+07:00");
+        campaigns.launch(plan.definition(), "cb.btdkt");
+        ProcessClock.runDueJobs(management);
+
+        // Due "trong Quý IV năm 2023": Sunday 31/12 23:59:59; its last working day is Friday 29/12, five back is Monday 25/12
+        Task health = taskOf("so-y-te", PLAN);
+        assertThat(health.getDueDate().toInstant()).isEqualTo(instant("2023-12-31T23:59:59+07:00"));
+        assertThat(health.getFollowUpDate().toInstant()).as("highlighted from the first reminder").isEqualTo(instant("2023-12-25T08:00:00+07:00"));
+        assertThat(reminderTimer("so-y-te").getDuedate().toInstant()).isEqualTo(instant("2023-12-25T08:00:00+07:00"));
+
+        ProcessClock.at("2023-12-20T10:00:00+07:00");
+        fileDocument("so-tu-phap", PLAN);
+        ProcessInstance justice = participation("so-tu-phap");
+        assertThat(justice).hasPassed("EndEvent_MilestoneDocumentRecorded").isActive().isWaitingAt("Event_CampaignClosed");
+        assertThat(management.createJobQuery().processInstanceId(justice.getId()).count())
+                .as("the terminate end event took the waiting reminders with the milestone").isZero();
+
+        ProcessClock.advanceTo("2023-12-25T07:59:59+07:00", management);
+        assertThat(reminders()).isEmpty();
+
+        ProcessClock.advanceTo("2023-12-25T08:00:00+07:00", management);
+        assertThat(reminders()).extracting(r -> r.get("recipient_group"), r -> r.get("title")).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("so-y-te", "Nhắc hạn: Ban hành kế hoạch triển khai (còn 5 ngày làm việc)"),
+                org.assertj.core.groups.Tuple.tuple("ubnd-vu-thu", "Nhắc hạn: Ban hành kế hoạch triển khai (còn 5 ngày làm việc)"));
+        assertThat(reminders()).allSatisfy(r -> {
+            assertThat((String) r.get("body")).contains("Hạn: 23:59 31/12/2023 (còn 5 ngày làm việc, kể cả hôm nay)");
+            assertThat(r.get("mail_status")).as("no SMTP server: recorded, not mailed, nothing failed").isEqualTo("SKIPPED");
+        });
+        assertThat(participation("so-y-te")).hasPassed("Task_RecordReminder").isWaitingAt("Task_SubmitMilestoneDocument", "Event_ReminderDue");
+        assertThat(reminderTimer("so-y-te").getDuedate().toInstant()).isEqualTo(instant("2023-12-29T08:00:00+07:00"));
+
+        // The same reminder asked for again (a repeated step, a second node) is still one notice with one mail
+        transaction.executeWithoutResult(status -> campaigns.remind(plan.code(), PLAN, "so-y-te", 5));
+        assertThat(reminders()).hasSize(2);
+        assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("notice-mail")
+                .processInstanceBusinessKey("reminder/" + plan.code() + "/" + PLAN + "/so-y-te/5").count()).isEqualTo(1);
+
+        ProcessClock.at("2023-12-27T14:00:00+07:00");
+        fileDocument("ubnd-vu-thu", PLAN);
+
+        ProcessClock.advanceTo("2023-12-29T08:00:00+07:00", management);
+        assertThat(remindersOf("so-y-te")).extracting(r -> r.get("title")).containsExactly(
+                "Nhắc hạn: Ban hành kế hoạch triển khai (còn 5 ngày làm việc)",
+                "Nhắc hạn: Ban hành kế hoạch triển khai (hạn cuối hôm nay)");
+        assertThat(remindersOf("ubnd-vu-thu")).as("done on 27/12: not reminded again").hasSize(1);
+        assertThat(remindersOf("so-tu-phap")).isEmpty();
+        assertThat(participation("so-y-te")).hasPassed("EndEvent_RemindersDone").isWaitingAt("Task_SubmitMilestoneDocument");
+
+        ProcessClock.advanceTo("2024-01-01T00:00:05+07:00", management);
+        ProcessClock.runDueJobs(management);
+        assertThat(reminders()).hasSize(3);
+        assertThat(noticesOf("so-y-te")).extracting(r -> r.get("kind")).containsExactlyInAnyOrder("REMINDER", "REMINDER", "OVERDUE");
+    }
+
+    @Test
+    void midTermReport_dueBefore12December2024_remindsOn5And11December() {
+        plan = CampaignFixtures.withParticipants(CampaignFixtures.shipped(CampaignFixtures.PLAN_161), "so-gtvt", "so-tttt");
+        openMidTermReview("2024-11-15T09:00:00+07:00");
+
+        Task transport = taskOf("so-gtvt", MID_TERM);
+        assertThat(transport.getDueDate().toInstant()).isEqualTo(instant("2024-12-12T00:00:00+07:00"));
+        assertThat(transport.getFollowUpDate().toInstant()).isEqualTo(instant("2024-12-05T08:00:00+07:00"));
+        assertThat(reminderTimer("so-gtvt").getDuedate().toInstant()).isEqualTo(instant("2024-12-05T08:00:00+07:00"));
+
+        ProcessClock.advanceTo("2024-12-05T08:00:00+07:00", management);
+        assertThat(remindersOf("so-gtvt", MID_TERM)).extracting(r -> r.get("title"))
+                .containsExactly("Nhắc hạn: Nộp báo cáo sơ kết Phong trào thi đua (còn 5 ngày làm việc)");
+        assertThat(remindersOf("so-tttt", MID_TERM)).hasSize(1);
+
+        ProcessClock.at("2024-12-06T10:00:00+07:00");
+        fileDocument("so-tttt", MID_TERM);
+
+        // "trước ngày 12/12/2024": the 12th is already late, so the last day is Wednesday 11/12
+        assertThat(reminderTimer("so-gtvt").getDuedate().toInstant()).isEqualTo(instant("2024-12-11T08:00:00+07:00"));
+        ProcessClock.advanceTo("2024-12-11T08:00:00+07:00", management);
+        assertThat(remindersOf("so-gtvt", MID_TERM)).hasSize(2).last().satisfies(r -> {
+            assertThat(r.get("title")).isEqualTo("Nhắc hạn: Nộp báo cáo sơ kết Phong trào thi đua (hạn cuối hôm nay)");
+            assertThat((String) r.get("body")).contains("Hạn: 00:00 12/12/2024 (hôm nay là ngày làm việc cuối cùng)");
+        });
+        assertThat(remindersOf("so-tttt", MID_TERM)).as("done on 6/12").hasSize(1);
+    }
+
+    @Test
+    void reviewOpenedLate_remindsOnlyOnTheDaysStillAhead() {
+        plan = CampaignFixtures.withParticipants(CampaignFixtures.shipped(CampaignFixtures.PLAN_161), "so-xay-dung");
+        openMidTermReview("2024-12-09T09:00:00+07:00");
+
+        assertThat(management.createJobQuery().processInstanceId(participation("so-xay-dung").getId())
+                .activityId("Event_ReminderDue").list()).singleElement()
+                .satisfies(timer -> assertThat(timer.getDuedate().toInstant()).isEqualTo(instant("2024-12-11T08:00:00+07:00")));
+        ProcessClock.advanceTo("2024-12-11T08:00:00+07:00", management);
+        assertThat(remindersOf("so-xay-dung", MID_TERM)).extracting(r -> r.get("title"))
+                .containsExactly("Nhắc hạn: Nộp báo cáo sơ kết Phong trào thi đua (hạn cuối hôm nay)");
+        assertThat(participation("so-xay-dung")).hasPassed("EndEvent_RemindersDone").isWaitingAt("Task_SubmitMilestoneDocument");
+    }
+
+    /** Launches the plan, lets its units file their implementation plans, and has the Board open the mid-term review. */
+    private void openMidTermReview(String openedAt) {
+        ProcessClock.at("2023-12-11T09:00:00+07:00");
+        campaigns.launch(plan.definition(), "cb.btdkt");
+        ProcessClock.runDueJobs(management);
+        ProcessClock.at("2023-12-15T09:00:00+07:00");
+        for (Task task : openTasks(PLAN)) {
+            fileDocument(unitOf(task), PLAN);
+        }
+        ProcessClock.advanceTo("2024-11-01T00:00:01+07:00", management);
+        ProcessClock.at(openedAt);
+        ProcessInstance campaign = runtimeService.createProcessInstanceQuery().processDefinitionKey("campaign")
+                .processInstanceBusinessKey(plan.code()).singleResult();
+        assertThat(campaign).isWaitingAt("Task_OpenMilestone");
+        String opening = taskService.createTaskQuery().processInstanceId(campaign.getId()).singleResult().getId();
+        AsOfficer.run(identityService, "cb.btdkt", () -> taskService.complete(opening, Map.of("openingNote", "Công văn số 812/BTĐKT-NV")));
+        ProcessClock.runDueJobs(management);
+    }
+
+    private void fileDocument(String unit, String milestone) {
+        String taskId = taskOf(unit, milestone).getId();
+        AsOfficer.run(identityService, "cb." + unit, () -> taskService.complete(taskId, Map.of(
+                "documentNumber", "01/KH-" + unit,
+                "documentDate", EngineClock.now().atZone(DeadlineWording.ZONE).toLocalDate().toString())));
+    }
+
+    private List<Map<String, Object>> reminders() {
+        return jdbc.queryForList("select * from notification where campaign_code = ? and kind = 'REMINDER' order by id", plan.code());
+    }
+
+    private List<Map<String, Object>> remindersOf(String agency) {
+        return remindersOf(agency, PLAN);
+    }
+
+    private List<Map<String, Object>> remindersOf(String agency, String milestone) {
+        return jdbc.queryForList("select * from notification where campaign_code = ? and kind = 'REMINDER'"
+                + " and recipient_group = ? and subject_ref = ? order by id", plan.code(), agency, milestone);
+    }
+
+    private List<Map<String, Object>> noticesOf(String agency) {
+        return jdbc.queryForList("select * from notification where campaign_code = ? and recipient_group = ? order by id",
+                plan.code(), agency);
+    }
+
+    private ProcessInstance participation(String unit) {
+        return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(plan.code() + "/" + unit).singleResult();
+    }
+
+    private Job reminderTimer(String unit) {
+        return management.createJobQuery().processInstanceId(participation(unit).getId()).activityId("Event_ReminderDue")
+                .singleResult();
+    }
+
+    private List<Task> openTasks(String milestone) {
+        return taskService.createTaskQuery().processDefinitionKey("unit-participation")
+                .processInstanceBusinessKeyLike(plan.code() + "/%").list().stream()
+                .filter(task -> milestone.equals(runtimeService.getVariable(task.getExecutionId(), "milestoneKey"))).toList();
+    }
+
+    private String unitOf(Task task) {
+        return (String) runtimeService.getVariable(task.getExecutionId(), "agencyCode");
+    }
+
+    private Task taskOf(String unit, String milestone) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(plan.code() + "/" + unit).list().stream()
+                .filter(task -> milestone.equals(runtimeService.getVariable(task.getExecutionId(), "milestoneKey")))
+                .findFirst().orElseThrow();
+    }
+
+    private static Instant instant(String iso) {
+        return OffsetDateTime.parse(iso).toInstant();
+    }
+}
