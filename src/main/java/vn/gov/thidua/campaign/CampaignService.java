@@ -251,6 +251,12 @@ public class CampaignService {
                 && (milestone.opensAt() == null || !milestone.opensAt().toInstant().isAfter(EngineClock.now()));
     }
 
+    /** Whether the agency takes part in the campaign as a participating unit (not only as a data provider). */
+    @Transactional(readOnly = true)
+    public boolean isParticipant(String code, String agency) {
+        return store.participant(code, agency).filter(p -> p.role() == Role.PARTICIPANT).isPresent();
+    }
+
     /** A data provider's result for one agency in one field, as the award criteria read it. */
     public record EvaluationFigure(String agencyCode, String field, Integer ranking, java.math.BigDecimal score,
                                    java.math.BigDecimal maxScore) {
