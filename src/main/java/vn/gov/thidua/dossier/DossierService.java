@@ -134,6 +134,10 @@ public class DossierService {
             throw ApiException.conflict("campaignCode", "Phong trào '" + round.campaign().getName() + "' đã kết thúc.");
         }
         Agency proposer = proposer(round, request.proposingAgency());
+        NomineeData nominee = nominee(request.nominee(), proposer);
+        String summary = summary(request.achievementSummary());
+        List<Figure> unitFigures = unitFigures(request.figures());
+        refuseIfAwarded(round.campaign().getCode(), round.round().key(), nominee.key(), nominee.name());
         if (!campaigns.isOpen(round.campaign().getCode(), round.round().reportMilestone())) {
             throw ApiException.conflict("roundKey", "Đợt '" + round.round().name() + "' chưa mở: Ban Thi đua - Khen thưởng chưa"
                     + " mở đợt sơ kết, tổng kết nên chưa nhận hồ sơ đề nghị khen thưởng.");
@@ -142,10 +146,6 @@ public class DossierService {
         if (isLate(round, now) && round.round().lateNominations() != LateNominations.FLAG) {
             throw lateRefusal(round);
         }
-        NomineeData nominee = nominee(request.nominee(), proposer);
-        String summary = summary(request.achievementSummary());
-        List<Figure> unitFigures = unitFigures(request.figures());
-        refuseIfAwarded(round.campaign().getCode(), round.round().key(), nominee.key(), nominee.name());
 
         int seq = store.nextSeq(round.campaign().getCode(), round.round().key(), proposer.getCode());
         String businessKey = round.campaign().getCode() + "/" + round.round().key() + "/" + proposer.getCode() + "/" + seq;
