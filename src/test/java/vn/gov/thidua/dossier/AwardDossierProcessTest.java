@@ -41,6 +41,8 @@ import vn.gov.thidua.dossier.DossierApi.NewDossier;
 import vn.gov.thidua.dossier.DossierApi.Nominee;
 import vn.gov.thidua.notification.NotificationService;
 import vn.gov.thidua.system.ApiException;
+import vn.gov.thidua.support.CampaignFixtures;
+import vn.gov.thidua.support.CampaignFixtures.Fixture;
 import vn.gov.thidua.support.ProcessClock;
 import vn.gov.thidua.support.ProductTest;
 
@@ -352,6 +354,48 @@ class AwardDossierProcessTest {
         assertThat(awardsVia("/api/awards?campaign=" + campaign + "&nomineeKind=INDIVIDUAL&name=văn an")).hasSize(1);
     }
 
+    @Test
+    void plan46_theFlagGoesOnlyToAUnitLeadingAllThreeFields_andHasNoQuotaRules() {
+        Fixture plan = CampaignFixtures.shipped(CampaignFixtures.PLAN_46);
+        campaign = plan.code();
+        ProcessClock.at("2023-03-28T10:00:00+07:00");
+        campaigns.launch(plan.definition(), "cb.btdkt");
+        ProcessClock.runDueJobs(management);
+        ProcessClock.advanceTo("2023-11-30T00:00:01+07:00", management);
+        ProcessClock.at("2023-11-30T10:00:00+07:00");
+        sendEvaluations("so-tttt", "so-y-te; CHUYEN_DOI_SO; 1; 95; 100\nubnd-hung-ha; CHUYEN_DOI_SO; 2; 90; 100");
+        sendEvaluations("cong-an-tinh", "so-y-te; DE_AN_06; 1; 98; 100\nubnd-hung-ha; DE_AN_06; 1; 97; 100");
+        sendEvaluations("so-noi-vu", "so-y-te; CAI_CACH_HANH_CHINH; 1; 92; 100\nubnd-hung-ha; CAI_CACH_HANH_CHINH; 3; 88; 100");
+        sendEvaluations("vp-ubnd", "so-y-te; NHIEM_VU_UBND_GIAO; 1; 100; 100\nubnd-hung-ha; NHIEM_VU_UBND_GIAO; 2; 100; 100");
+
+        ProcessClock.advanceTo("2023-12-01T00:00:01+07:00", management);
+        Task opening = taskService.createTaskQuery().processInstanceBusinessKey(campaign).taskDefinitionKey("Task_OpenMilestone")
+                .singleResult();
+        asUser("cb.btdkt", () -> taskService.complete(opening.getId(), Map.of("openingNote", "Hướng dẫn tổng kết năm 2023")));
+        ProcessClock.runDueJobs(management);
+
+        ProcessClock.at("2023-12-05T09:00:00+07:00");
+        long flag = createIn("tong-ket-2023", "co-thi-dua", "so-y-te", agency("so-y-te"));
+        long districtFlag = createIn("tong-ket-2023", "co-thi-dua", "ubnd-hung-ha", agency("ubnd-hung-ha"));
+        long districtCertificate = createIn("tong-ket-2023", "bang-khen-chu-tich", "ubnd-hung-ha", agency("ubnd-hung-ha"));
+        ProcessInstance flagProcess = instance(flag);
+        for (long id : List.of(flag, districtFlag, districtCertificate)) {
+            Dossier d = dossiers.require(id);
+            MidTermRound.uploadRequiredDocuments(attachments, id, "cb." + d.proposingAgency());
+            dossiers.submit(id, "cb." + d.proposingAgency());
+        }
+
+        assertThat(flagProcess).hasPassed("Task_CheckCriteria", "Task_RecordPreCheck").hasNotPassed("Task_CheckQuota")
+                .isWaitingAt("Task_VetDossier");
+        assertThat(candidates(task(flag, "Task_VetDossier"))).as("plan 46's standing agency").containsExactly("so-noi-vu");
+        assertPreCheck(flag, "ELIGIBLE", "Dẫn đầu (số 1) cả ba lĩnh vực", false);
+        assertPreCheck(districtFlag, "INELIGIBLE", "Không dẫn đầu lĩnh vực chuyển đổi số: xếp hạng 2 (cần số 1).", false);
+        assertPreCheck(districtCertificate, "ELIGIBLE", "chuyển đổi số 2, Đề án 06 1, cải cách hành chính 3.", true);
+        assertThat(dossiers.require(flag).quotaWithin()).as("Cờ thi đua has no quota decision").isNull();
+        assertThat(dossiers.figures(flag)).extracting(DossierStore.Figure::field)
+                .containsExactly("CAI_CACH_HANH_CHINH", "CHUYEN_DOI_SO", "DE_AN_06", "NHIEM_VU_UBND_GIAO");
+    }
+
     // ---------------------------------------------------------------- steps as officers take them
 
     private void bringToChairman(long id) {
@@ -383,7 +427,20 @@ class AwardDossierProcessTest {
         assertThat(d.status()).as(d.nomineeName()).isEqualTo(DossierStatus.SUBMITTED);
         assertThat(d.criteriaOutcome()).as(d.nomineeName()).isEqualTo(outcome);
         assertThat(d.criteriaReason()).as(d.nomineeName()).contains(reason);
-        assertThat(d.quotaWithin()).as(d.nomineeName() + " within quota").isEqualTo(withinQuota);
+        if (d.quotaWithin() != null || withinQuota) {
+            assertThat(d.quotaWithin()).as(d.nomineeName() + " within quota").isEqualTo(withinQuota);
+        }
+    }
+
+    private long createIn(String round, String awardForm, String proposer, Nominee nominee) {
+        return dossiers.create(new NewDossier(campaign, round, awardForm, proposer, nominee,
+                "Dẫn đầu các lĩnh vực năm 2023.", List.of()), "cb." + proposer).id();
+    }
+
+    private void sendEvaluations(String provider, String table) {
+        Task data = taskService.createTaskQuery().processInstanceBusinessKey(campaign + "/" + provider)
+                .taskDefinitionKey("Task_SubmitEvaluationData").singleResult();
+        asUser("cb." + provider, () -> taskService.complete(data.getId(), Map.of("evaluationRows", table)));
     }
 
     private static Nominee agency(String code) {
