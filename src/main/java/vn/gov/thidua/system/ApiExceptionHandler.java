@@ -93,6 +93,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             case 404 -> "Không tìm thấy địa chỉ được yêu cầu.";
             case 405 -> "Phương thức HTTP này không được hỗ trợ tại địa chỉ này.";
             case 406 -> "Không thể trả về dữ liệu theo định dạng được yêu cầu.";
+            case 413 -> "Tệp hoặc nội dung gửi lên vượt quá dung lượng cho phép.";
             case 415 -> "Kiểu nội dung không được hỗ trợ: hãy gửi application/json.";
             default -> status.is4xxClientError() ? "Yêu cầu không hợp lệ." : "Hệ thống gặp lỗi; thao tác chưa được thực hiện.";
         };

@@ -263,6 +263,15 @@ class DossierApiTest {
                 .isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
+    @Test
+    void theUploadPageAndTheApiDescription_areServed() {
+        ResponseEntity<String> page = http.getForEntity("/dossiers.html", String.class);
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(page.getBody()).contains("Hồ sơ đề nghị khen thưởng", "/attachments");
+        ResponseEntity<String> openApi = http.getForEntity("/api-docs", String.class);
+        assertThat(openApi.getBody()).contains("/api/dossiers/{id}/attachments/{n}", "/api/decisions", "/api/awards");
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private DossierView create(String proposer, Map<String, Object> nominee) {
