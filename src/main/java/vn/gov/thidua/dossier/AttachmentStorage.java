@@ -75,14 +75,6 @@ class AttachmentStorage {
         this.maxBytes = maxSize.toBytes();
     }
 
-    long maxBytes() {
-        return maxBytes;
-    }
-
-    Path root() {
-        return root;
-    }
-
     /**
      * Checks and keeps the file; throws a refusal naming the field {@code file} and keeps nothing when it is empty,
      * too large or not what its name says. Callers check everything else first: a file kept for a transaction that

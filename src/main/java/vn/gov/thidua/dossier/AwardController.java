@@ -36,18 +36,20 @@ public class AwardController {
     @Operation(summary = "Chủ tịch UBND tỉnh quyết định một danh sách hồ sơ trong một giao dịch, một số quyết định; hồ sơ"
             + " không chờ quyết định hoặc đối tượng đã được khen cho cùng thành tích: 409 và không ghi gì")
     public ResponseEntity<DecisionView> decide(@RequestBody DecisionRequest request, Principal principal) {
-        AwardService.DecisionResult result = awards.decideList(request, DossierController.actor(principal));
-        AwardStore.Decision d = result.decision();
-        return ResponseEntity.created(URI.create("/api/decisions/" + d.id())).body(new DecisionView(d.id(), d.number(),
-                d.decisionDate(), d.decidedAt(), d.decidedBy(), d.note(), result.dossiers().stream()
-                .map(x -> new DecidedDossier(x.id(), x.nomineeName(), x.status().name(), x.status().label())).toList()));
+        DecisionView view = view(awards.decideList(request, DossierController.actor(principal)));
+        return ResponseEntity.created(URI.create("/api/decisions/" + view.id())).body(view);
     }
 
     @GetMapping(path = "/api/decisions/{id}", produces = "application/json")
-    @Operation(summary = "Một quyết định khen thưởng")
+    @Operation(summary = "Một quyết định khen thưởng và các hồ sơ đã quyết định theo quyết định đó")
     public DecisionView decision(@PathVariable long id) {
-        AwardStore.Decision d = awards.decision(id);
-        return new DecisionView(d.id(), d.number(), d.decisionDate(), d.decidedAt(), d.decidedBy(), d.note(), List.of());
+        return view(awards.decision(id));
+    }
+
+    private static DecisionView view(AwardService.DecisionResult result) {
+        AwardStore.Decision d = result.decision();
+        return new DecisionView(d.id(), d.number(), d.decisionDate(), d.decidedAt(), d.decidedBy(), d.note(), result.dossiers().stream()
+                .map(x -> new DecidedDossier(x.id(), x.nomineeName(), x.status().name(), x.status().label())).toList());
     }
 
     @GetMapping(path = "/api/awards", produces = "application/json")

@@ -136,7 +136,7 @@ public class AwardService {
         }
         Decision decision = awards.decision(decisionId).orElseThrow();
         log.info("Decision {} of {} on {} dossiers by {}", decision.number(), decision.decisionDate(), tasks.size(), actor);
-        return new DecisionResult(decision, ids.stream().sorted().map(dossiers::require).toList());
+        return new DecisionResult(decision, store.decidedBy(decisionId));
     }
 
     /**
@@ -202,9 +202,11 @@ public class AwardService {
                 DossierService.blankToNull(proposingAgency)), limit);
     }
 
+    /** A decision and the dossiers it decided. */
     @Transactional(readOnly = true)
-    public Decision decision(long id) {
-        return awards.decision(id).orElseThrow(() -> ApiException.notFound("Không tìm thấy quyết định số " + id + "."));
+    public DecisionResult decision(long id) {
+        Decision decision = awards.decision(id).orElseThrow(() -> ApiException.notFound("Không tìm thấy quyết định số " + id + "."));
+        return new DecisionResult(decision, store.decidedBy(id));
     }
 
     private Decision decisionFor(String number, String date, String note, String actor) {

@@ -35,7 +35,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.gov.thidua.agency.Agency;
 import vn.gov.thidua.agency.AgencyDirectory;
-import vn.gov.thidua.agency.AgencyKind;
 import vn.gov.thidua.calendar.WorkingCalendar;
 import vn.gov.thidua.campaign.Campaign;
 import vn.gov.thidua.campaign.CampaignDefinition;

@@ -114,11 +114,8 @@ class DossierStore {
         return jdbc.query(sql.toString(), this::dossier, args.toArray());
     }
 
-    /** Another dossier of the same nominee in the same round that is still under way or awarded. */
-    List<Dossier> sameNominee(String campaign, String round, String nomineeKey, long exceptId) {
-        return jdbc.query("select * from award_dossier where campaign_code = ? and round_key = ? and nominee_key = ?"
-                + " and id <> ? and status not in ('REJECTED', 'NOT_AWARDED') order by id", this::dossier,
-                campaign, round, nomineeKey, exceptId);
+    List<Dossier> decidedBy(long decisionId) {
+        return jdbc.query("select * from award_dossier where decision_id = ? order by id", this::dossier, decisionId);
     }
 
     void setProcessInstance(long id, String processInstanceId) {

@@ -331,6 +331,9 @@ class AwardDossierProcessTest {
         asUser("cb.chu-tich-ubnd", () -> taskService.complete(alone.getId(), Map.of("awardApproved", "false",
                 "decisionNumber", number, "decisionDate", "2025-01-15", "decisionNote", "Đã khen theo đề nghị của UBND huyện Vũ Thư")));
         assertThat(dossiers.require(sameOfficial).status()).isEqualTo(DossierStatus.NOT_AWARDED);
+        assertThat(http.getForEntity("/api/decisions/" + decided.getBody().id(), DecisionView.class).getBody().dossiers())
+                .as("the Tasklist decision joined the list's decision by its number and date")
+                .extracting(DossierApi.DecidedDossier::dossierId).containsExactly(district, official, enterprise, sameOfficial);
         assertThatThrownBy(() -> jdbc.update("insert into award (campaign_code, round_key, award_form, award_form_name, nominee_kind,"
                 + " nominee_key, nominee_name, proposing_agency, dossier_id, decision_id, awarded_at) select campaign_code, round_key,"
                 + " award_form, award_form_name, nominee_kind, nominee_key, nominee_name, 'so-gtvt', ?, decision_id, awarded_at"
