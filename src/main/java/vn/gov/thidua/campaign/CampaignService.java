@@ -284,6 +284,39 @@ public class CampaignService {
         return definitions.findAllByOrderByCodeAsc();
     }
 
+    /**
+     * Whether the milestone is open: the Board opened it, or it opens by schedule and its opening date has come.
+     * A review round takes nominations once its report milestone is open.
+     */
+    @Transactional(readOnly = true)
+    public boolean isOpen(String code, String key) {
+        MilestoneRow milestone = requireMilestone(code, key);
+        if (milestone.openedAt() != null) {
+            return true;
+        }
+        return milestone.openedBy() == CampaignDefinition.Opener.SCHEDULE
+                && (milestone.opensAt() == null || !milestone.opensAt().toInstant().isAfter(EngineClock.now()));
+    }
+
+    /** Whether the agency takes part in the campaign as a participating unit (not only as a data provider). */
+    @Transactional(readOnly = true)
+    public boolean isParticipant(String code, String agency) {
+        return store.participant(code, agency).filter(p -> p.role() == Role.PARTICIPANT).isPresent();
+    }
+
+    /** A data provider's result for one agency in one field, as the award criteria read it. */
+    public record EvaluationFigure(String agencyCode, String field, Integer ranking, java.math.BigDecimal score,
+                                   java.math.BigDecimal maxScore) {
+    }
+
+    /** Every evaluation result the campaign holds for the agency. */
+    @Transactional(readOnly = true)
+    public List<EvaluationFigure> evaluationsOf(String code, String agency) {
+        return store.evaluationsOf(code, agency).stream()
+                .map(row -> new EvaluationFigure(row.agencyCode(), row.field(), row.ranking(), row.score(), row.maxScore()))
+                .toList();
+    }
+
     MilestoneRow requireMilestone(String code, String key) {
         return store.milestone(code, key)
                 .orElseThrow(() -> ApiException.notFound("Phong trào '" + code + "' không có mốc '" + key + "'."));

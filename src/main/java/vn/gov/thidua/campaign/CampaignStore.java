@@ -193,6 +193,13 @@ class CampaignStore {
                         rs.getString("note")), campaign);
     }
 
+    List<EvaluationRow> evaluationsOf(String campaign, String agency) {
+        return jdbc.query("select * from evaluation_result where campaign_code = ? and agency_code = ? order by field",
+                (rs, i) -> new EvaluationRow(rs.getString("agency_code"), rs.getString("field"),
+                        (Integer) rs.getObject("ranking", Integer.class), rs.getBigDecimal("score"), rs.getBigDecimal("max_score"),
+                        rs.getString("note")), campaign, agency);
+    }
+
     private int count(String sql, Object... args) {
         Integer count = jdbc.queryForObject(sql, Integer.class, args);
         return count == null ? 0 : count;

@@ -41,10 +41,13 @@ public class AccessGrants {
     /** What an agency's officers may do in general: use Tasklist; the Board and the leadership also supervise in Cockpit. */
     public void grantAgency(String group, AgencyKind kind) {
         grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        // the models its tasks come from: Tasklist draws them and reads their deployed forms
+        // the models its tasks come from: Tasklist draws them and reads their deployed forms; and its award dossiers,
+        // which an agency starts itself when it nominates
         for (String process : UNIT_PROCESSES) {
             grant(group, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ);
         }
+        grant(group, Resources.PROCESS_DEFINITION, "award-dossier", ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
         if (kind == AgencyKind.BOARD || kind == AgencyKind.LEADERSHIP) {
             grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
             for (String process : SUPERVISED_PROCESSES) {

@@ -36,6 +36,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(e.status(), e.getMessage(), e.field() == null ? Map.of() : Map.of(e.field(), e.getMessage()));
     }
 
+    @ExceptionHandler(org.camunda.bpm.engine.AuthorizationException.class)
+    ResponseEntity<Object> engineRefused(org.camunda.bpm.engine.AuthorizationException e) {
+        log.info("Engine authorization refused: {}", e.getMessage());
+        return problem(HttpStatus.FORBIDDEN, "Bạn không có quyền thực hiện thao tác này trên công việc hoặc hồ sơ này.", Map.of());
+    }
+
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<Object> concurrentChange(OptimisticLockingFailureException e) {
         return problem(HttpStatus.CONFLICT, "Dữ liệu vừa được người khác thay đổi. Vui lòng tải lại và thực hiện lại.", Map.of());
@@ -93,6 +99,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             case 404 -> "Không tìm thấy địa chỉ được yêu cầu.";
             case 405 -> "Phương thức HTTP này không được hỗ trợ tại địa chỉ này.";
             case 406 -> "Không thể trả về dữ liệu theo định dạng được yêu cầu.";
+            case 413 -> "Tệp hoặc nội dung gửi lên vượt quá dung lượng cho phép.";
             case 415 -> "Kiểu nội dung không được hỗ trợ: hãy gửi application/json.";
             default -> status.is4xxClientError() ? "Yêu cầu không hợp lệ." : "Hệ thống gặp lỗi; thao tác chưa được thực hiện.";
         };

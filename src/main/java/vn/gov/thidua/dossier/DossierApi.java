@@ -1,0 +1,110 @@
+package vn.gov.thidua.dossier;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * Request and response bodies of the dossier, decision and award APIs. Requests are checked by the services, which
+ * name the offending field in their Vietnamese refusals ({@code nominee.identifier}, {@code items[2].approved}).
+ */
+public final class DossierApi {
+
+    private DossierApi() {
+    }
+
+    @Schema(description = "Hồ sơ đề nghị khen thưởng mới, cho một hình thức khen thưởng của một đợt sơ kết, tổng kết")
+    public record NewDossier(
+            @Schema(description = "Mã phong trào", example = "tb-161-cds-2023-2025") String campaignCode,
+            @Schema(description = "Mã đợt (reviewRounds[].key)", example = "so-ket-2024") String roundKey,
+            @Schema(description = "Mã hình thức khen thưởng (awardForms[].key)", example = "bang-khen-chu-tich") String awardForm,
+            @Schema(description = "Mã đơn vị đề nghị", example = "so-y-te") String proposingAgency,
+            Nominee nominee,
+            @Schema(description = "Tóm tắt thành tích (tối đa 4000 ký tự)") String achievementSummary,
+            @Schema(description = "Số liệu đánh giá do đơn vị kê khai; kết quả đánh giá chính thức của phong trào được điền"
+                    + " sẵn và thay cho số liệu kê khai cùng lĩnh vực") List<Figure> figures) {
+    }
+
+    @Schema(description = "Sửa hồ sơ đang lập hoặc bị trả lại để bổ sung")
+    public record DossierChange(Nominee nominee, String achievementSummary, List<Figure> figures) {
+    }
+
+    @Schema(description = "Đối tượng được đề nghị khen thưởng")
+    public record Nominee(
+            @Schema(description = "AGENCY (tập thể cơ quan, địa phương), SUBORDINATE_UNIT (tập thể thuộc, trực thuộc),"
+                    + " INDIVIDUAL (cá nhân), ENTERPRISE (doanh nghiệp, doanh nhân)", example = "INDIVIDUAL") String kind,
+            @Schema(description = "Tên tập thể hoặc họ tên cá nhân; với AGENCY lấy theo danh bạ") String name,
+            @Schema(description = "Mã nhận diện: số định danh cá nhân (12 chữ số) của cá nhân, mã số doanh nghiệp của"
+                    + " doanh nghiệp, mã đơn vị (nếu có) của tập thể thuộc, trực thuộc") String identifier,
+            @Schema(description = "Với AGENCY: mã cơ quan trong danh bạ (chính đơn vị đề nghị hoặc đơn vị trực thuộc)") String agencyCode,
+            @Schema(description = "Với cá nhân: chức vụ") String position,
+            @Schema(description = "Với cá nhân: đơn vị công tác") String unit,
+            @Schema(description = "Cấp xếp hạng áp dụng cho cá nhân (DEPARTMENT, DISTRICT, COMMUNE); mặc định là cấp của"
+                    + " đơn vị đề nghị") String level) {
+    }
+
+    @Schema(description = "Kết quả đánh giá một lĩnh vực: thứ hạng, điểm và điểm tối đa")
+    public record Figure(@Schema(example = "CHUYEN_DOI_SO") String field, Integer ranking, BigDecimal score,
+                         BigDecimal maxScore) {
+    }
+
+    @Schema(description = "Hồ sơ đề nghị khen thưởng")
+    public record DossierView(long id, String businessKey, String campaignCode, String roundKey, String awardForm,
+                              String proposingAgency, NomineeView nominee, String achievementSummary, String status,
+                              String statusLabel, boolean late, OffsetDateTime dueAt, OffsetDateTime createdAt,
+                              String createdBy, OffsetDateTime submittedAt, PreCheckView preCheck, String lastNote,
+                              Boolean awardApproved, List<FigureView> figures, List<AttachmentView> attachments,
+                              List<String> missingDocuments) {
+    }
+
+    public record NomineeView(String kind, String kindLabel, String level, String name, String identifier,
+                              String agencyCode, String position, String unit) {
+    }
+
+    @Schema(description = "Kết quả kiểm tra sơ bộ theo bảng quyết định (DMN) của phong trào")
+    public record PreCheckView(String criteriaOutcome, String criteriaOutcomeLabel, String criteriaReason,
+                               Boolean quotaWithin, String quotaReason, OffsetDateTime checkedAt) {
+    }
+
+    public record FigureView(String field, Integer ranking, BigDecimal score, BigDecimal maxScore, Double percent,
+                             String source) {
+    }
+
+    @Schema(description = "Tài liệu đính kèm; tải về tại downloadUrl")
+    public record AttachmentView(int n, String documentType, String documentTypeLabel, String fileName, String contentType,
+                                 long sizeBytes, String sha256, OffsetDateTime uploadedAt, String uploadedBy,
+                                 String downloadUrl) {
+    }
+
+    public record EventView(OffsetDateTime occurredAt, String actor, String status, String statusLabel, String action,
+                            String note) {
+    }
+
+    @Schema(description = "Quyết định khen thưởng của Chủ tịch UBND tỉnh cho một danh sách hồ sơ, trong một giao dịch")
+    public record DecisionRequest(
+            @Schema(description = "Số quyết định, ví dụ 125/QĐ-UBND; để trống để hệ thống cấp số tiếp theo") String decisionNumber,
+            @Schema(description = "Ngày quyết định; mặc định là hôm nay") LocalDate decisionDate,
+            @Schema(description = "Trích yếu, ghi chú") String note,
+            List<DecisionItem> items) {
+    }
+
+    public record DecisionItem(long dossierId, @Schema(description = "true: khen thưởng; false: không khen thưởng") Boolean approved,
+                               String note) {
+    }
+
+    public record DecisionView(long id, String number, LocalDate decisionDate, OffsetDateTime decidedAt, String decidedBy,
+                               String note, List<DecidedDossier> dossiers) {
+    }
+
+    public record DecidedDossier(long dossierId, String nomineeName, String status, String statusLabel) {
+    }
+
+    @Schema(description = "Một lần được khen thưởng, trong sổ khen thưởng")
+    public record AwardView(long id, String campaignCode, String campaignName, String roundKey, String awardForm,
+                            String awardFormName, String nomineeKind, String nomineeName, String nomineeIdentifier,
+                            String nomineeAgencyCode, String nomineePosition, String nomineeUnit, String proposingAgency,
+                            long dossierId, String decisionNumber, LocalDate decisionDate, OffsetDateTime awardedAt) {
+    }
+}

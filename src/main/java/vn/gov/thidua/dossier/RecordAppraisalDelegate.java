@@ -1,0 +1,26 @@
+package vn.gov.thidua.dossier;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Task_RecordAppraisal: the Board's opinion and recommendation are kept; bad input refuses the task. */
+@Component
+class RecordAppraisalDelegate implements JavaDelegate {
+
+    private final DossierService service;
+
+    RecordAppraisalDelegate(DossierService service) {
+        this.service = service;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Steps.refusingAsUserError(() -> {
+            service.recordAppraisal(Steps.dossierId(execution), Steps.text(execution, "appraisalRecommendation"),
+                    Steps.text(execution, "appraisalOpinion"), Steps.actor(execution));
+            return null;
+        });
+        Steps.forget(execution, "appraisalRecommendation", "appraisalOpinion");
+    }
+}

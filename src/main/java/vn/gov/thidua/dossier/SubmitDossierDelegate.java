@@ -1,0 +1,23 @@
+package vn.gov.thidua.dossier;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Task_RecordSubmission: documents complete, deadline kept or flagged; sets what the criteria and quota tables read. */
+@Component
+class SubmitDossierDelegate implements JavaDelegate {
+
+    private final DossierService service;
+
+    SubmitDossierDelegate(DossierService service) {
+        this.service = service;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        execution.setVariables(Steps.refusingAsUserError(() ->
+                service.recordSubmission(Steps.dossierId(execution), Steps.actor(execution))));
+        Steps.forget(execution, "unitConfirmation");
+    }
+}

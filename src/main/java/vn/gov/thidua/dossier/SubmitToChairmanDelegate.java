@@ -1,0 +1,21 @@
+package vn.gov.thidua.dossier;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Task_SubmitToChairman: the appraised dossier is submitted to the decider. */
+@Component
+class SubmitToChairmanDelegate implements JavaDelegate {
+
+    private final DossierService service;
+
+    SubmitToChairmanDelegate(DossierService service) {
+        this.service = service;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        service.submitToChairman(Steps.dossierId(execution), Steps.actor(execution));
+    }
+}
