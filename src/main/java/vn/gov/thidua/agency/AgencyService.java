@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.gov.thidua.agency.AgencyApi.AgencyChange;
 import vn.gov.thidua.agency.AgencyApi.MergeResult;
 import vn.gov.thidua.agency.AgencyApi.NewAgency;
+import vn.gov.thidua.security.AccessGrants;
 import vn.gov.thidua.system.ApiException;
 import vn.gov.thidua.system.EngineClock;
 
@@ -30,14 +31,16 @@ public class AgencyService {
     private final DirectoryAudit audit;
     private final AgencyDirectory directory;
     private final CamundaIdentitySync identity;
+    private final AccessGrants grants;
 
     AgencyService(AgencyRepository agencies, OfficerRepository officers, DirectoryAudit audit,
-                  AgencyDirectory directory, CamundaIdentitySync identity) {
+                  AgencyDirectory directory, CamundaIdentitySync identity, AccessGrants grants) {
         this.agencies = agencies;
         this.officers = officers;
         this.audit = audit;
         this.directory = directory;
         this.identity = identity;
+        this.grants = grants;
     }
 
     public Agency create(NewAgency request, String actor) {
@@ -50,6 +53,7 @@ public class AgencyService {
         Instant now = EngineClock.now();
         Agency agency = agencies.save(new Agency(code, request.name().trim(), request.kind(), parent, now));
         identity.upsertGroup(agency);
+        grants.grantAgency(code, agency.getKind());
         audit.record(now, actor, "AGENCY_CREATED", code, null, agency.getName());
         return agency;
     }
@@ -77,6 +81,7 @@ public class AgencyService {
         agency.rename(change.name().trim(), change.kind(), parent, now);
         agency.setActive(change.active(), now);
         identity.upsertGroup(agency);
+        grants.grantAgency(code, agency.getKind());
         audit.record(now, actor, "AGENCY_UPDATED", code, null, agency.getName() + (agency.isActive() ? "" : " (ngừng hoạt động)"));
         return agency;
     }
@@ -117,6 +122,7 @@ public class AgencyService {
             child.reparent(successorKey, now);
         }
         int tasks = identity.moveOpenTasks(code, successorKey);
+        grants.moveGrants(code, successorKey);
         identity.upsertGroup(merged);
         audit.record(now, actor, "AGENCY_MERGED", code, null, "Hợp nhất vào " + successorKey + ": " + movedOfficers.size()
                 + " cán bộ, " + tasks + " việc đang mở, " + children.size() + " đơn vị trực thuộc được chuyển");

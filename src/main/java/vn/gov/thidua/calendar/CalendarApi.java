@@ -2,6 +2,7 @@ package vn.gov.thidua.calendar;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -35,7 +36,8 @@ public final class CalendarApi {
                     + " WORKING_DAY (thứ Bảy/Chủ nhật làm việc)", example = "HOLIDAY",
                     allowableValues = {"HOLIDAY", "SUBSTITUTE", "BRIDGE", "WORKING_DAY"}) String kind,
             @Schema(example = "Tết Nguyên đán")
-            @NotBlank(message = "không được để trống") @Size(max = 255, message = "dài quá 255 ký tự") String name,
+            @NotBlank(message = "không được để trống") @Size(max = 255, message = "dài quá 255 ký tự")
+            @Pattern(regexp = "[^<>]*", message = "không được chứa ký tự < hoặc >") String name,
             @Schema(description = "Văn bản căn cứ", example = "Thông báo 9441/TB-BNV ngày 16/10/2025")
             @Size(max = 255, message = "dài quá 255 ký tự") String source,
             @Schema(description = "announced (mặc định) hoặc statutory-estimate",

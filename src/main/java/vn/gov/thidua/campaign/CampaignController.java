@@ -34,11 +34,13 @@ public class CampaignController {
     private final CampaignService service;
     private final CampaignStatusReport report;
     private final CampaignRepository campaigns;
+    private final CampaignAccess access;
 
-    CampaignController(CampaignService service, CampaignStatusReport report, CampaignRepository campaigns) {
+    CampaignController(CampaignService service, CampaignStatusReport report, CampaignRepository campaigns, CampaignAccess access) {
         this.service = service;
         this.report = report;
         this.campaigns = campaigns;
+        this.access = access;
     }
 
     @PostMapping(path = "/api/campaigns", consumes = {"application/json", "application/yaml", "text/yaml"})
@@ -49,14 +51,15 @@ public class CampaignController {
     }
 
     @GetMapping("/api/campaigns")
-    @Operation(summary = "Các phong trào đã phát động")
+    @Operation(summary = "Các phong trào đã phát động mà người dùng được giám sát")
     public List<CampaignView> list() {
-        return campaigns.findAllByOrderByLaunchedAtDesc().stream().map(CampaignView::of).toList();
+        return campaigns.findAllByOrderByLaunchedAtDesc().stream().filter(access::maySupervise).map(CampaignView::of).toList();
     }
 
     @GetMapping("/api/campaigns/{code}")
     @Operation(summary = "Tiến độ phong trào: từng mốc, từng đơn vị (đang thực hiện, đúng hạn, trễ hạn, quá hạn)")
     public CampaignStatus status(@PathVariable String code) {
+        access.requireSupervisor(service.campaign(code));
         return report.of(code);
     }
 

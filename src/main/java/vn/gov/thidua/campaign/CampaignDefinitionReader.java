@@ -297,6 +297,10 @@ public class CampaignDefinitionReader {
         if (value != null && value.length() > max) {
             throw invalid(at, "dài quá " + max + " ký tự");
         }
+        if (value != null && (value.indexOf('<') >= 0 || value.indexOf('>') >= 0)) {
+            // shown in Tasklist, Cockpit, mails and exports: markup is refused rather than escaped everywhere
+            throw invalid(at, "không được chứa ký tự < hoặc >");
+        }
     }
 
     private static ApiException invalid(String at, String problem) {

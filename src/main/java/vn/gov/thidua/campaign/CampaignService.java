@@ -23,6 +23,7 @@ import vn.gov.thidua.campaign.CampaignStore.MilestoneRow;
 import vn.gov.thidua.campaign.CampaignStore.ParticipantRow;
 import vn.gov.thidua.campaign.CampaignStore.Role;
 import vn.gov.thidua.notification.NotificationService;
+import vn.gov.thidua.security.AccessGrants;
 import vn.gov.thidua.system.ApiException;
 import vn.gov.thidua.system.EngineClock;
 
@@ -50,10 +51,11 @@ public class CampaignService {
     private final AgencyDirectory directory;
     private final RuntimeService runtimeService;
     private final NotificationService notifications;
+    private final AccessGrants grants;
 
     CampaignService(CampaignDefinitionReader reader, StoredDefinitionRepository definitions, CampaignRepository campaigns,
                     CampaignStore store, AgencyDirectory directory, RuntimeService runtimeService,
-                    NotificationService notifications) {
+                    NotificationService notifications, AccessGrants grants) {
         this.reader = reader;
         this.definitions = definitions;
         this.campaigns = campaigns;
@@ -61,6 +63,7 @@ public class CampaignService {
         this.directory = directory;
         this.runtimeService = runtimeService;
         this.notifications = notifications;
+        this.grants = grants;
     }
 
     /** Stores (or replaces) a definition that has not been launched yet, after checking it completely. */
@@ -121,6 +124,7 @@ public class CampaignService {
                     .setVariable("agencyName", directory.find(agency).map(a -> a.getName()).orElse(agency))
                     .execute();
             store.markStarted(code, agency, instance.getId(), EngineClock.now());
+            grants.grantInstance(instance.getId(), agency);
         }
         int remaining = store.countUnstartedParticipants(code);
         if (remaining == 0) {

@@ -26,7 +26,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * can read, and the offending {@code field} where there is one. Nothing reaches the caller as a bare 500 with a
  * stack trace: unexpected failures are logged in full and answered with a short apology.
  */
-@RestControllerAdvice(basePackages = "vn.gov.thidua")
+@RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);

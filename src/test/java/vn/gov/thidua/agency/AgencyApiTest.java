@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -15,6 +16,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.ProductTest;
 
 /** The directory's REST API through real HTTP: answers, refusals with Vietnamese messages, and nothing written on refusal. */
@@ -22,7 +24,14 @@ import vn.gov.thidua.support.ProductTest;
 class AgencyApiTest {
 
     @Autowired
+    TestRestTemplate anonymous;
+
     TestRestTemplate http;
+
+    @BeforeEach
+    void asAdministrator() {
+        http = anonymous.withBasicAuth("admin", AsOfficer.PASSWORD);
+    }
     @Autowired
     AgencyRepository agencies;
     @Autowired

@@ -45,5 +45,7 @@ class AgencyDirectoryTest {
         }
         assertThat(identityService.checkPassword("cb.btdkt", "Test-Passw0rd!")).isTrue();
         assertThat(identityService.checkPassword("cb.btdkt", "wrong-password")).isFalse();
+        // a failed attempt starts the engine's login throttling; later tests sign in as the Board
+        identityService.unlockUser("cb.btdkt");
     }
 }

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -21,6 +22,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.ProductTest;
 
 /**
@@ -34,7 +36,14 @@ class CalendarApiTest {
     private static final LocalDate SATURDAY = LocalDate.of(2030, 3, 16);
 
     @Autowired
+    TestRestTemplate anonymous;
+
     TestRestTemplate http;
+
+    @BeforeEach
+    void asAdministrator() {
+        http = anonymous.withBasicAuth("admin", AsOfficer.PASSWORD);
+    }
     @Autowired
     WorkingCalendar workingCalendar;
     @Autowired

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -14,6 +15,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.CampaignFixtures;
 import vn.gov.thidua.support.CampaignFixtures.Fixture;
 import vn.gov.thidua.support.ProcessClock;
@@ -24,7 +26,14 @@ import vn.gov.thidua.support.ProductTest;
 class CampaignLaunchApiTest {
 
     @Autowired
+    TestRestTemplate anonymous;
+
     TestRestTemplate http;
+
+    @BeforeEach
+    void asTheBoard() {
+        http = anonymous.withBasicAuth("cb.btdkt", AsOfficer.PASSWORD);
+    }
     @Autowired
     CampaignRepository campaigns;
     @Autowired

@@ -24,6 +24,7 @@ import vn.gov.thidua.campaign.CampaignStatusReport.CampaignStatus;
 import vn.gov.thidua.campaign.CampaignStatusReport.State;
 import vn.gov.thidua.notification.NotificationService;
 import vn.gov.thidua.system.EngineClock;
+import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.CampaignFixtures;
 import vn.gov.thidua.support.CampaignFixtures.Fixture;
 import vn.gov.thidua.support.ProcessClock;
@@ -116,9 +117,8 @@ class CampaignProcessTest {
         Task opening = taskService.createTaskQuery().processInstanceId(campaign.getId()).singleResult();
         assertThat(opening.getName()).isEqualTo("Mở mốc: Nộp báo cáo sơ kết Phong trào thi đua");
         assertThat(candidateGroups(opening)).containsExactly("btdkt");
-        identityService.setAuthenticatedUserId("cb.btdkt");
-        taskService.complete(opening.getId(), Map.of("openingNote", "Công văn số 812/BTĐKT-NV ngày 15/11/2024"));
-        identityService.clearAuthentication();
+        AsOfficer.run(identityService, "cb.btdkt",
+                () -> taskService.complete(opening.getId(), Map.of("openingNote", "Công văn số 812/BTĐKT-NV ngày 15/11/2024")));
         ProcessClock.runDueJobs(management);
         List<Task> reports = openTasks("bao-cao-so-ket-2024");
         assertThat(reports).hasSize(27);
@@ -189,15 +189,11 @@ class CampaignProcessTest {
     }
 
     private void fileDocument(String unit, String milestone, String number) {
-        identityService.setAuthenticatedUserId("cb." + unit);
-        try {
-            taskService.complete(taskOf(unit, milestone).getId(), Map.of(
-                    "documentNumber", number,
-                    "documentDate", EngineClock.now().atZone(DeadlineWording.ZONE).toLocalDate().toString(),
-                    "documentSummary", "Văn bản của " + unit));
-        } finally {
-            identityService.clearAuthentication();
-        }
+        String taskId = taskOf(unit, milestone).getId();
+        AsOfficer.run(identityService, "cb." + unit, () -> taskService.complete(taskId, Map.of(
+                "documentNumber", number,
+                "documentDate", EngineClock.now().atZone(DeadlineWording.ZONE).toLocalDate().toString(),
+                "documentSummary", "Văn bản của " + unit)));
     }
 
     private State state(String unit, String milestone) {

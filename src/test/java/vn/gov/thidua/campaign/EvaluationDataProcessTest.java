@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.gov.thidua.campaign.CampaignStatusReport.State;
 import vn.gov.thidua.notification.NotificationService;
+import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.CampaignFixtures;
 import vn.gov.thidua.support.CampaignFixtures.Fixture;
 import vn.gov.thidua.support.ProcessClock;
@@ -125,12 +126,8 @@ class EvaluationDataProcessTest {
     }
 
     private void submit(String provider, String table) {
-        identityService.setAuthenticatedUserId("cb." + provider);
-        try {
-            taskService.complete(taskOf(provider, "du-lieu-danh-gia-2023").getId(), Map.of("evaluationRows", table));
-        } finally {
-            identityService.clearAuthentication();
-        }
+        String taskId = taskOf(provider, "du-lieu-danh-gia-2023").getId();
+        AsOfficer.run(identityService, "cb." + provider, () -> taskService.complete(taskId, Map.of("evaluationRows", table)));
     }
 
     private State state(String provider) {

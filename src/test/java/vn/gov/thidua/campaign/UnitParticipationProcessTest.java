@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.gov.thidua.system.EngineClock;
+import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.CampaignFixtures;
 import vn.gov.thidua.support.CampaignFixtures.Fixture;
 import vn.gov.thidua.support.ProcessClock;
@@ -188,22 +189,16 @@ class UnitParticipationProcessTest {
         ProcessInstance campaign = runtimeService.createProcessInstanceQuery().processDefinitionKey("campaign")
                 .processInstanceBusinessKey(plan.code()).singleResult();
         assertThat(campaign).isWaitingAt("Task_OpenMilestone");
-        identityService.setAuthenticatedUserId("cb.btdkt");
-        taskService.complete(taskService.createTaskQuery().processInstanceId(campaign.getId()).singleResult().getId(),
-                Map.of("openingNote", "Công văn số 812/BTĐKT-NV"));
-        identityService.clearAuthentication();
+        String opening = taskService.createTaskQuery().processInstanceId(campaign.getId()).singleResult().getId();
+        AsOfficer.run(identityService, "cb.btdkt", () -> taskService.complete(opening, Map.of("openingNote", "Công văn số 812/BTĐKT-NV")));
         ProcessClock.runDueJobs(management);
     }
 
     private void fileDocument(String unit, String milestone) {
-        identityService.setAuthenticatedUserId("cb." + unit);
-        try {
-            taskService.complete(taskOf(unit, milestone).getId(), Map.of(
-                    "documentNumber", "01/KH-" + unit,
-                    "documentDate", EngineClock.now().atZone(DeadlineWording.ZONE).toLocalDate().toString()));
-        } finally {
-            identityService.clearAuthentication();
-        }
+        String taskId = taskOf(unit, milestone).getId();
+        AsOfficer.run(identityService, "cb." + unit, () -> taskService.complete(taskId, Map.of(
+                "documentNumber", "01/KH-" + unit,
+                "documentDate", EngineClock.now().atZone(DeadlineWording.ZONE).toLocalDate().toString())));
     }
 
     private List<Map<String, Object>> reminders() {

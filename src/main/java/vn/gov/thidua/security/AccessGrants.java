@@ -1,0 +1,145 @@
+package vn.gov.thidua.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.util.ResourceTypeUtil;
+import org.springframework.stereotype.Service;
+import vn.gov.thidua.agency.AgencyKind;
+
+/**
+ * The engine authorizations the product grants as work is created, so that with authorizations on each agency
+ * sees exactly its own work. Tasks need nothing here: the engine grants a task to its candidate group itself.
+ * Every grant is idempotent (an existing authorization for the same group and resource is extended), so start-up
+ * and retried jobs can call these freely.
+ */
+@Service
+public class AccessGrants {
+
+    static final List<String> SUPERVISED_PROCESSES = List.of("campaign", "unit-participation", "award-dossier");
+    static final List<String> UNIT_PROCESSES = List.of("unit-participation", "award-dossier");
+
+    private final AuthorizationService authorizations;
+
+    AccessGrants(AuthorizationService authorizations) {
+        this.authorizations = authorizations;
+    }
+
+    /** What an agency's officers may do in general: use Tasklist; the Board and the leadership also supervise in Cockpit. */
+    public void grantAgency(String group, AgencyKind kind) {
+        grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        // the models its tasks come from: Tasklist draws them and reads their deployed forms
+        for (String process : UNIT_PROCESSES) {
+            grant(group, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ);
+        }
+        if (kind == AgencyKind.BOARD || kind == AgencyKind.LEADERSHIP) {
+            grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+            for (String process : SUPERVISED_PROCESSES) {
+                grant(group, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ);
+            }
+        }
+        if (kind == AgencyKind.BOARD) {
+            // the Board launches campaigns and reads all of them, live and in history, units' tasks included (to
+            // follow overdue units), without being able to work those tasks
+            grant(group, Resources.PROCESS_DEFINITION, "campaign", ProcessDefinitionPermissions.CREATE_INSTANCE);
+            grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+            for (String process : SUPERVISED_PROCESSES) {
+                grant(group, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ_INSTANCE,
+                        ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
+            }
+        }
+    }
+
+    /**
+     * Administrators (camunda-admin) hold every permission on every resource, as Camunda's own first-admin setup grants
+     * them: membership alone only unlocks admin-only operations, not reading and writing resources.
+     */
+    public void grantAdministrators() {
+        for (Resources resource : Resources.values()) {
+            if (authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).groupIdIn(Groups.CAMUNDA_ADMIN)
+                    .resourceType(resource).resourceId(ANY).count() == 0) {
+                Authorization all = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+                all.setGroupId(Groups.CAMUNDA_ADMIN);
+                all.setResource(resource);
+                all.setResourceId(ANY);
+                all.addPermission(Permissions.ALL);
+                authorizations.saveAuthorization(all);
+            }
+        }
+    }
+
+    /** Groups already holding their baseline (Tasklist access), found in one query. */
+    Set<String> groupsWithTasklist() {
+        return authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).resourceType(Resources.APPLICATION)
+                .resourceId("tasklist").list().stream().map(Authorization::getGroupId).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+    }
+
+    /** Everyone signed in sees the shared Tasklist filters; which tasks a filter shows is still per agency. */
+    public void grantFiltersToEveryone() {
+        if (authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GLOBAL).resourceType(Resources.FILTER)
+                .resourceId(ANY).count() == 0) {
+            Authorization global = authorizations.createNewAuthorization(AUTH_TYPE_GLOBAL);
+            global.setResource(Resources.FILTER);
+            global.setResourceId(ANY);
+            global.addPermission(Permissions.READ);
+            authorizations.saveAuthorization(global);
+        }
+    }
+
+    /** Lets the groups read one process instance (an agency its participation, a standing agency a dossier). */
+    public void grantInstance(String processInstanceId, String group) {
+        grant(group, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
+    }
+
+    /** A merger: what the old agency's group was granted, its successor now holds. */
+    public int moveGrants(String fromGroup, String toGroup) {
+        List<Authorization> held = authorizations.createAuthorizationQuery().groupIdIn(fromGroup).list();
+        for (Authorization old : held) {
+            Resource resource = resource(old.getResourceType());
+            if (resource != null) {
+                grant(toGroup, resource, old.getResourceId(),
+                        old.getPermissions(ResourceTypeUtil.getPermissionsByResourceType(old.getResourceType())));
+            }
+            authorizations.deleteAuthorization(old.getId());
+        }
+        return held.size();
+    }
+
+    private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+        Authorization existing = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+                .groupIdIn(group).resourceType(resource).resourceId(resourceId).singleResult();
+        Authorization authorization = existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+        if (existing == null) {
+            authorization.setGroupId(group);
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+        }
+        for (Permission permission : permissions) {
+            authorization.addPermission(permission);
+        }
+        authorizations.saveAuthorization(authorization);
+    }
+
+    private static Resource resource(int type) {
+        for (Resources resource : Resources.values()) {
+            if (resource.resourceType() == type) {
+                return resource;
+            }
+        }
+        return null;
+    }
+}

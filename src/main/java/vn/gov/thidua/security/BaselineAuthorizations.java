@@ -1,0 +1,41 @@
+package vn.gov.thidua.security;
+
+import java.util.Set;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import vn.gov.thidua.agency.Agency;
+import vn.gov.thidua.agency.AgencyDirectory;
+
+/**
+ * At start-up, after the directory is loaded: administrators hold every permission, every active agency holds its
+ * baseline grants (agencies created before authorizations were switched on included) and the shared Tasklist
+ * filters are readable by everyone.
+ */
+@Component
+@Order(15)
+class BaselineAuthorizations implements ApplicationRunner {
+
+    private final AgencyDirectory directory;
+    private final AccessGrants grants;
+
+    BaselineAuthorizations(AgencyDirectory directory, AccessGrants grants) {
+        this.directory = directory;
+        this.grants = grants;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        grants.grantAdministrators();
+        Set<String> granted = grants.groupsWithTasklist();
+        for (Agency agency : directory.all()) {
+            if (agency.isActive() && !granted.contains(agency.getCode())) {
+                grants.grantAgency(agency.getCode(), agency.getKind());
+            }
+        }
+        grants.grantFiltersToEveryone();
+    }
+}
