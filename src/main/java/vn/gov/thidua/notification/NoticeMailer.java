@@ -35,6 +35,7 @@ public class NoticeMailer {
     public enum Outcome { SENT, SKIPPED, ALREADY_HANDLED }
 
     static final String SUBJECT_PREFIX = "[Thi đua - Khen thưởng] ";
+    static final String NO_SERVER = "Chưa cấu hình máy chủ thư điện tử (SMTP_HOST); thông báo chỉ hiển thị trong ứng dụng.";
 
     private static final Logger log = LoggerFactory.getLogger(NoticeMailer.class);
 
@@ -62,6 +63,11 @@ public class NoticeMailer {
         }
     }
 
+    /** Whether this node has an SMTP server to mail through. */
+    public boolean isConfigured() {
+        return mailSender.getIfAvailable() != null;
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     public Outcome send(long noticeId) {
         Notice notice = jdbc.query("select * from notification where id = ? for update", NotificationService.NOTICE, noticeId)
@@ -73,8 +79,9 @@ public class NoticeMailer {
         }
         JavaMailSender sender = mailSender.getIfAvailable();
         if (sender == null) {
-            record(noticeId, "SKIPPED", "Chưa cấu hình máy chủ thư điện tử (SMTP_HOST); thông báo chỉ hiển thị trong ứng dụng.", false);
-            log.info("Notice {} to {} not mailed: no SMTP server configured", noticeId, notice.recipientGroup());
+            // A node without SMTP running the job of a node with it: a configuration mistake, said in the log
+            record(noticeId, "SKIPPED", NO_SERVER, false);
+            log.warn("Notice {} to {} not mailed: no SMTP server configured on this node", noticeId, notice.recipientGroup());
             return Outcome.SKIPPED;
         }
         List<String> recipients = directory.officerEmails(notice.recipientGroup());

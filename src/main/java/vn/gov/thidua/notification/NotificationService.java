@@ -4,7 +4,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,7 +22,8 @@ import vn.gov.thidua.system.EngineClock;
  *
  * <p>The notice table is an outbox: recording a new notice also starts, in the same transaction, one instance of the
  * {@code notice-mail} process, whose asynchronous step mails it. So a notice is mailed only if it was committed, its
- * mail never waits on the step that recorded it, and a mail that cannot go out becomes an incident in Cockpit.
+ * mail never waits on the step that recorded it, and a mail that cannot go out becomes an incident in Cockpit. With no
+ * SMTP server configured the notice is recorded as SKIPPED and no mail process is started at all.
  */
 @Service
 public class NotificationService {
@@ -47,31 +50,56 @@ public class NotificationService {
 
     private final JdbcTemplate jdbc;
     private final RuntimeService runtimeService;
+    private final IdentityService identityService;
+    private final NoticeMailer mailer;
 
-    NotificationService(JdbcTemplate jdbc, RuntimeService runtimeService) {
+    NotificationService(JdbcTemplate jdbc, RuntimeService runtimeService, IdentityService identityService, NoticeMailer mailer) {
         this.jdbc = jdbc;
         this.runtimeService = runtimeService;
+        this.identityService = identityService;
+        this.mailer = mailer;
     }
 
     /** Records the notice unless one with the same key exists, and then has it mailed; returns whether it was new. */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean notifyAgency(String recipientGroup, String kind, String campaignCode, String subjectRef, String title,
                                 String body, String dedupeKey) {
+        boolean mailed = mailer.isConfigured();
         int inserted = jdbc.update("insert into notification (dedupe_key, recipient_group, kind, campaign_code, subject_ref,"
-                        + " title, body, created_at, mail_status) select ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING' where not exists"
+                        + " title, body, created_at, mail_status, mail_note) select ?, ?, ?, ?, ?, ?, ?, ?, ?, ? where not exists"
                         + " (select 1 from notification where dedupe_key = ?)",
                 dedupeKey, recipientGroup, kind, campaignCode, subjectRef, cut(title, 500), cut(body, 4000),
-                EngineClock.now().atOffset(ZoneOffset.UTC), dedupeKey);
+                EngineClock.now().atOffset(ZoneOffset.UTC), mailed ? "PENDING" : "SKIPPED",
+                mailed ? null : NoticeMailer.NO_SERVER, dedupeKey);
         if (inserted == 0) {
             return false;
         }
         Long id = jdbc.queryForObject("select id from notification where dedupe_key = ?", Long.class, dedupeKey);
-        runtimeService.createProcessInstanceByKey(MAIL_PROCESS)
-                .businessKey(cut(dedupeKey, 255))
-                .setVariable("noticeId", id)
-                .execute();
-        log.info("Notice {} {} to {}: {}", id, kind, recipientGroup, title);
+        if (mailed) {
+            startMail(dedupeKey, id);
+        }
+        log.info("Notice {} {} to {}{}: {}", id, kind, recipientGroup, mailed ? "" : " (not mailed: no SMTP server)", title);
         return true;
+    }
+
+    /**
+     * The mail belongs to the system, not to whoever's step recorded the notice: an officer completing a task may not
+     * start processes, and with authorizations on that would refuse the officer's step. So the engine is called without
+     * the caller's authentication for this one start, and the caller's is put back.
+     */
+    private void startMail(String dedupeKey, long id) {
+        Authentication caller = identityService.getCurrentAuthentication();
+        identityService.clearAuthentication();
+        try {
+            runtimeService.createProcessInstanceByKey(MAIL_PROCESS)
+                    .businessKey(cut(dedupeKey, 255))
+                    .setVariable("noticeId", id)
+                    .execute();
+        } finally {
+            if (caller != null) {
+                identityService.setAuthentication(caller);
+            }
+        }
     }
 
     /**

@@ -39,6 +39,7 @@ import vn.gov.thidua.agency.AgencyApi.NewOfficer;
 import vn.gov.thidua.agency.OfficerService;
 import vn.gov.thidua.campaign.CampaignService;
 import vn.gov.thidua.support.ApplicationNode;
+import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.CampaignFixtures;
 import vn.gov.thidua.support.CampaignFixtures.Fixture;
 import vn.gov.thidua.support.ProcessClock;
@@ -139,6 +140,23 @@ class NoticeMailProcessTest {
         NoticeMailer.Outcome repeated = transaction.execute(status -> mailer.send(id));
         assertThat(repeated).isEqualTo(NoticeMailer.Outcome.ALREADY_HANDLED);
         assertThat(TestMailServer.mailsOfNotice(id)).as("a repeated send step mails nothing twice").hasSize(2);
+    }
+
+    @Test
+    void noticeRecordedInAnOfficersStep_isMailedAsTheSystem_andTheOfficerStaysSignedIn() {
+        String key = "test/officer-step/" + UUID.randomUUID();
+        AsOfficer.run(identityService, "cb.so-xay-dung", () -> {
+            transaction.executeWithoutResult(status -> notifications.notifyAgency("so-xay-dung", "REMINDER", null, null,
+                    "Ghi nhận trong bước của cán bộ", "Thông báo ghi trong lúc cán bộ hoàn thành việc.", key));
+            assertThat(identityService.getCurrentAuthentication().getUserId()).isEqualTo("cb.so-xay-dung");
+        });
+        long id = jdbc.queryForObject("select id from notification where dedupe_key = ?", Long.class, key);
+        ProcessInstance mail = runtimeService.createProcessInstanceQuery().processDefinitionKey("notice-mail")
+                .processInstanceBusinessKey(key).singleResult();
+        assertThat(mail).isWaitingAt("Task_SendNoticeMail");
+        management.executeJob(jobOf(mail).getId());
+        assertThat(status(id)).isEqualTo("SENT");
+        assertThat(TestMailServer.mailsOfNotice(id)).hasSize(1);
     }
 
     @Test
