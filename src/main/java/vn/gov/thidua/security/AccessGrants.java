@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -33,9 +34,11 @@ public class AccessGrants {
     static final List<String> UNIT_PROCESSES = List.of("unit-participation", "award-dossier");
 
     private final AuthorizationService authorizations;
+    private final IdentityService identityService;
 
-    AccessGrants(AuthorizationService authorizations) {
+    AccessGrants(AuthorizationService authorizations, IdentityService identityService) {
         this.authorizations = authorizations;
+        this.identityService = identityService;
     }
 
     /** What an agency's officers may do in general: use Tasklist; the Board and the leadership also supervise in Cockpit. */
@@ -108,6 +111,22 @@ public class AccessGrants {
         grant(group, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
     }
 
+    /**
+     * Grants are the product's decisions, not the signed-in officer's: an officer who creates work (a unit nominating)
+     * may not write authorizations, so they are written as the system, and the officer's identity is put back after.
+     */
+    private void asSystem(Runnable write) {
+        org.camunda.bpm.engine.impl.identity.Authentication officer = identityService.getCurrentAuthentication();
+        identityService.clearAuthentication();
+        try {
+            write.run();
+        } finally {
+            if (officer != null) {
+                identityService.setAuthentication(officer);
+            }
+        }
+    }
+
     /** A merger: what the old agency's group was granted, its successor now holds. */
     public int moveGrants(String fromGroup, String toGroup) {
         List<Authorization> held = authorizations.createAuthorizationQuery().groupIdIn(fromGroup).list();
@@ -123,6 +142,10 @@ public class AccessGrants {
     }
 
     private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+        asSystem(() -> save(group, resource, resourceId, permissions));
+    }
+
+    private void save(String group, Resource resource, String resourceId, Permission... permissions) {
         Authorization existing = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
                 .groupIdIn(group).resourceType(resource).resourceId(resourceId).singleResult();
         Authorization authorization = existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
