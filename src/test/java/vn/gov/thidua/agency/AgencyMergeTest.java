@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -26,6 +28,7 @@ import vn.gov.thidua.agency.AgencyApi.AgencyChange;
 import vn.gov.thidua.agency.AgencyApi.MergeResult;
 import vn.gov.thidua.agency.AgencyApi.NewAgency;
 import vn.gov.thidua.agency.AgencyApi.NewOfficer;
+import vn.gov.thidua.security.AccessGrants;
 import vn.gov.thidua.system.ApiException;
 import vn.gov.thidua.support.ProductTest;
 
@@ -58,6 +61,10 @@ class AgencyMergeTest {
     HistoryService historyService;
     @Autowired
     DirectoryAudit audit;
+    @Autowired
+    AccessGrants grants;
+    @Autowired
+    AuthorizationService authorizationService;
 
     String merged;
     String successor;
@@ -84,6 +91,8 @@ class AgencyMergeTest {
         String child = "tttt-child-" + merged.substring(5);
         agencies.create(new NewAgency(child, "Trung tâm Công nghệ thông tin", AgencyKind.SUBORDINATE_UNIT, merged), "test");
 
+        grants.grantInstance(untouched.getId(), merged);
+
         MergeResult result = agencies.merge(merged, successor, "cb.btdkt");
 
         assertThat(result).isEqualTo(new MergeResult(merged, successor, 1, 2, 1));
@@ -107,6 +116,13 @@ class AgencyMergeTest {
         List<HistoricIdentityLinkLog> history = historyService.createHistoricIdentityLinkLogQuery()
                 .taskId(taskOf(untouched).getId()).list();
         assertThat(history).extracting(HistoricIdentityLinkLog::getGroupId).contains(merged, successor);
+
+        assertThat(authorizationService.createAuthorizationQuery().groupIdIn(merged).count())
+                .as("nothing stays granted to the merged agency").isZero();
+        assertThat(authorizationService.createAuthorizationQuery().groupIdIn(successor).resourceType(Resources.PROCESS_INSTANCE)
+                .resourceId(untouched.getId()).count()).as("its participations' grants moved to the successor").isEqualTo(1);
+        assertThat(authorizationService.createAuthorizationQuery().groupIdIn(successor).resourceType(Resources.APPLICATION)
+                .resourceId("tasklist").count()).isEqualTo(1);
 
         assertThat(directory.groupFor(merged)).isEqualTo(successor);
         ProcessInstance startedAfterMerge = start(merged);
