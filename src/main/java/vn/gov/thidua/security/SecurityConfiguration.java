@@ -15,6 +15,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
@@ -38,7 +39,13 @@ public class SecurityConfiguration {
                                     ProblemResponses problems, IdentityService identityService) throws Exception {
         http.securityMatcher("/api/**", "/api-docs/**", "/actuator/**", "/dashboard/**")
                 .csrf(AbstractHttpConfigurer::disable)
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                // the webapps' session is only read here; its login already renews the session id, so renewing it again
+                // on the first API call would just cut off a page still holding the old cookie
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER)
+                        .sessionFixation(fixation -> fixation.none()))
+                // every request proves itself (Basic, or the webapps' session and, to change anything, its token): a
+                // security context kept in the session would let a later request skip the token check
+                .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .authenticationManager(authentication)
                 .httpBasic(basic -> basic.realmName("thidua"))
                 .addFilterBefore(new CamundaWebappSessionFilter(officers, problems), BasicAuthenticationFilter.class)
