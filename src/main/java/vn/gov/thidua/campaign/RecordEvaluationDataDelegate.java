@@ -3,6 +3,7 @@ package vn.gov.thidua.campaign;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import vn.gov.thidua.system.EngineActor;
 
 /** Task_RecordEvaluationData: the provider's table becomes evaluation rows; a bad line refuses the task with its number. */
 @Component
@@ -22,6 +23,6 @@ class RecordEvaluationDataDelegate implements JavaDelegate {
                 (String) execution.getVariable("milestoneKey"),
                 (String) execution.getVariable("agencyCode"),
                 table == null ? null : table.toString(),
-                CurrentUser.of(execution)));
+                EngineActor.of(execution)));
     }
 }

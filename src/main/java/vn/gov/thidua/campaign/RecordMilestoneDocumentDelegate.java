@@ -3,6 +3,7 @@ package vn.gov.thidua.campaign;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import vn.gov.thidua.system.EngineActor;
 import vn.gov.thidua.campaign.CampaignService.DocumentSubmission;
 
 /** Task_RecordMilestoneDocument: what the unit filed (plan, report…) is kept on its milestone; bad input refuses the task. */
@@ -23,7 +24,7 @@ class RecordMilestoneDocumentDelegate implements JavaDelegate {
                 (String) execution.getVariable("agencyCode"),
                 DocumentSubmission.of(text(execution, "documentNumber"), text(execution, "documentDate"),
                         text(execution, "documentSummary"), text(execution, "documentLink")),
-                CurrentUser.of(execution)));
+                EngineActor.of(execution)));
     }
 
     private static String text(DelegateExecution execution, String name) {

@@ -3,6 +3,7 @@ package vn.gov.thidua.campaign;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import vn.gov.thidua.system.EngineActor;
 
 /** Task_RecordMilestoneOpening: the Board's opening (its guidance dispatch) is kept with the milestone. */
 @Component
@@ -18,6 +19,6 @@ class RecordMilestoneOpeningDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         ModelErrors.refuseAsUserError(() -> service.recordOpening((String) execution.getVariable("campaignCode"),
                 (String) execution.getVariable("milestoneKey"), (String) execution.getVariable("openingNote"),
-                CurrentUser.of(execution)));
+                EngineActor.of(execution)));
     }
 }

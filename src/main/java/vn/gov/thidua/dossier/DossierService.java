@@ -52,6 +52,7 @@ import vn.gov.thidua.dossier.DossierStore.Figure;
 import vn.gov.thidua.dossier.DossierStore.FigureSource;
 import vn.gov.thidua.notification.NotificationService;
 import vn.gov.thidua.security.AccessGrants;
+import vn.gov.thidua.security.Officers;
 import vn.gov.thidua.system.ApiException;
 import vn.gov.thidua.system.EngineClock;
 
@@ -106,11 +107,12 @@ public class DossierService {
     private final IdentityService identityService;
 
     private final AccessGrants grants;
+    private final Officers officers;
 
     DossierService(DossierStore store, AwardStore awards, CampaignService campaigns, CampaignModelSupport campaignRoles,
                    AgencyDirectory directory, CriteriaDecisions decisions, WorkingCalendar calendar,
                    NotificationService notifications, RuntimeService runtimeService, TaskService taskService,
-                   IdentityService identityService, AccessGrants grants) {
+                   IdentityService identityService, AccessGrants grants, Officers officers) {
         this.store = store;
         this.awards = awards;
         this.campaigns = campaigns;
@@ -123,6 +125,7 @@ public class DossierService {
         this.taskService = taskService;
         this.identityService = identityService;
         this.grants = grants;
+        this.officers = officers;
     }
 
     // ---------------------------------------------------------------- the unit: create, change, submit
@@ -492,9 +495,7 @@ public class DossierService {
             // the engine checks authorizations by the officer's groups (their agencies), so the groups come too;
             // they are read before signing in, since officers may not read Camunda's groups themselves
             identityService.clearAuthentication();
-            List<String> groups = identityService.createGroupQuery().groupMember(actor).list().stream()
-                    .map(org.camunda.bpm.engine.identity.Group::getId).toList();
-            identityService.setAuthentication(actor, groups);
+            identityService.setAuthentication(actor, officers.groupsOf(actor));
         }
         try {
             return call.get();

@@ -2,10 +2,10 @@ package vn.gov.thidua.dossier;
 
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import vn.gov.thidua.system.ApiException;
+import vn.gov.thidua.system.EngineActor;
 
 /**
  * What the dossier delegates share: who acts (the signed-in officer, "system" for jobs), reading variables, and
@@ -18,8 +18,7 @@ final class Steps {
     }
 
     static String actor(DelegateExecution execution) {
-        Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return authentication == null || authentication.getUserId() == null ? "system" : authentication.getUserId();
+        return EngineActor.of(execution);
     }
 
     static long dossierId(VariableScope scope) {

@@ -1,15 +1,15 @@
-package vn.gov.thidua.campaign;
+package vn.gov.thidua.system;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /** Who completed the step: the signed-in officer when a person did it, "system" for jobs. */
-final class CurrentUser {
+public final class EngineActor {
 
-    private CurrentUser() {
+    private EngineActor() {
     }
 
-    static String of(DelegateExecution execution) {
+    public static String of(DelegateExecution execution) {
         Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         return authentication == null || authentication.getUserId() == null ? "system" : authentication.getUserId();
     }
