@@ -41,6 +41,8 @@ public class CampaignService {
     public static final String MESSAGE_MILESTONE_ISSUED = "MilestoneIssued";
     public static final String MESSAGE_CAMPAIGN_CLOSED = "CampaignClosed";
     static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
+    /** A deadline as officers read it, on Vietnam's clock: {@code 23:59 31/12/2023}. */
+    static final DateTimeFormatter DUE_TEXT = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").withZone(DeadlineWording.ZONE);
 
     private static final Logger log = LoggerFactory.getLogger(CampaignService.class);
 
@@ -151,6 +153,8 @@ public class CampaignService {
                             "milestoneName", milestone.name(),
                             "milestoneKind", milestone.kind().name(),
                             "dueAt", ISO.format(milestone.dueAt()),
+                            // for the task's form, which would show dueAt as it is stored
+                            "dueText", DUE_TEXT.format(milestone.dueAt()),
                             "issuedAt", ISO.format(now.atZone(DeadlineWording.ZONE))))
                     .correlateWithResult();
             store.insertUnitMilestone(code, key, participant.agencyCode(), now, milestone.dueAt());
@@ -209,7 +213,7 @@ public class CampaignService {
             log.info("No reminder for {}/{}/{}: the deadline has passed", code, key, agency);
             return;
         }
-        String due = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").format(milestone.dueAt());
+        String due = DUE_TEXT.format(milestone.dueAt());
         String left = daysBeforeDue == 1 ? "hôm nay là ngày làm việc cuối cùng"
                 : "còn " + daysBeforeDue + " ngày làm việc, kể cả hôm nay";
         notifications.notifyAgency(directory.groupFor(agency), "REMINDER", code, key,
@@ -238,7 +242,7 @@ public class CampaignService {
         }
         Campaign campaign = campaign(code);
         String unitName = directory.find(agency).map(a -> a.getName()).orElse(agency);
-        String due = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").format(milestone.dueAt());
+        String due = DUE_TEXT.format(milestone.dueAt());
         notifications.notifyAgency(directory.groupFor(agency), "OVERDUE", code, key,
                 "Quá hạn: " + milestone.name(),
                 "Đơn vị chưa hoàn thành '" + milestone.name() + "' của phong trào '" + campaign.getName() + "', hạn " + due

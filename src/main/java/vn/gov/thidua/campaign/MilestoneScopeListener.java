@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 @Component
 class MilestoneScopeListener implements ExecutionListener {
 
-    static final List<String> MILESTONE_VARIABLES = List.of("milestoneKey", "milestoneName", "milestoneKind", "dueAt", "issuedAt");
+    static final List<String> MILESTONE_VARIABLES = List.of("milestoneKey", "milestoneName", "milestoneKind", "dueAt", "dueText", "issuedAt");
 
     @Override
     public void notify(DelegateExecution execution) {

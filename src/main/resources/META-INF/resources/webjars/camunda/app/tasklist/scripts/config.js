@@ -7,8 +7,8 @@ export default {
     fallbackLocale: 'en'
   },
 
-  // keeps moment.js dates in the UI language (see scripts/vi-moment-locale.js)
-  customScripts: ['scripts/vi-moment-locale'],
+  // dates in the UI language and on Vietnam's clock, whatever the computer's zone (see scripts/vietnam-dates.js)
+  customScripts: ['scripts/vietnam-dates'],
 
   dateFormat: {
     monthName: 'MMMM',
