@@ -18,6 +18,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -53,6 +54,7 @@ public final class Browser implements AfterTestExecutionCallback, AfterAllCallba
     private ChromeDriver driver;
     private Path profile;
     private int shots;
+    private boolean zoneOverridden;
 
     public Browser(String story, String timeZone) {
         this.story = story;
@@ -78,7 +80,7 @@ public final class Browser implements AfterTestExecutionCallback, AfterAllCallba
 
     /** Waits until the element is displayed and shows the text. */
     public WebElement showing(By locator, String text) {
-        WebDriverWait wait = new WebDriverWait(driver(), WAIT);
+        WebDriverWait wait = angularWait();
         wait.withMessage(() -> "expected " + locator + " to show '" + text + "'; the page shows:\n" + pageText());
         return wait.until(d -> d.findElements(locator).stream()
                 .filter(element -> element.isDisplayed() && element.getText().contains(text)).findFirst().orElse(null));
@@ -87,9 +89,16 @@ public final class Browser implements AfterTestExecutionCallback, AfterAllCallba
     /** Clicks the link or button that reads exactly this text, once it is displayed. */
     public void click(String text) {
         By link = By.xpath("//*[self::a or self::button][normalize-space(.)='" + text + "']");
-        WebDriverWait wait = new WebDriverWait(driver(), WAIT);
+        WebDriverWait wait = angularWait();
         wait.withMessage(() -> "no link or button '" + text + "'; the page shows:\n" + pageText());
         wait.until(d -> d.findElements(link).stream().filter(WebElement::isDisplayed).findFirst().orElse(null)).click();
+    }
+
+    /** A wait that looks again when AngularJS replaced an element between finding and reading it. */
+    private WebDriverWait angularWait() {
+        WebDriverWait wait = new WebDriverWait(driver(), WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     /** Waits until the page shows the text anywhere. */
@@ -108,6 +117,16 @@ public final class Browser implements AfterTestExecutionCallback, AfterAllCallba
     /** Moves the pointer over the element, as an officer does to read a tooltip. */
     public void hover(WebElement element) {
         new Actions(driver()).moveToElement(element).perform();
+    }
+
+    /**
+     * Puts the open tab on another zone than the computer's (DevTools' timezone override, kept across navigations),
+     * as if the officer's computer were set to it.
+     */
+    public void computerZone(String zone) {
+        driver();
+        driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", zone));
+        zoneOverridden = true;
     }
 
     public Object script(String javaScript, Object... arguments) {
@@ -158,6 +177,11 @@ public final class Browser implements AfterTestExecutionCallback, AfterAllCallba
         if (context.getExecutionException().isPresent()) {
             Path file = screenshot("FAILED-" + context.getRequiredTestMethod().getName());
             System.out.println("Browser: " + context.getDisplayName() + " failed; screenshot " + file);
+        }
+        if (zoneOverridden) {
+            // An empty zone lifts the override: the next test starts on the computer's own zone again
+            driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", ""));
+            zoneOverridden = false;
         }
     }
 
