@@ -56,9 +56,9 @@ final class PrintedWorkbook {
         XSSFFont defaultFont = workbook.getXSSFWorkbook().getFontAt(0);
         defaultFont.setFontName(FONT);
         defaultFont.setFontHeightInPoints((short) 12);
-        plain = style(font(false, false, 12), HorizontalAlignment.CENTER, false);
-        bold = style(font(true, false, 12), HorizontalAlignment.CENTER, false);
-        italic = style(font(false, true, 12), HorizontalAlignment.CENTER, false);
+        plain = style(font(false, false, 12), HorizontalAlignment.CENTER, true);
+        bold = style(font(true, false, 12), HorizontalAlignment.CENTER, true);
+        italic = style(font(false, true, 12), HorizontalAlignment.CENTER, true);
         title = style(font(true, false, 14), HorizontalAlignment.CENTER, true);
         subtitle = style(font(true, false, 12), HorizontalAlignment.CENTER, true);
         header = bordered(style(font(true, false, 12), HorizontalAlignment.CENTER, true));
@@ -80,17 +80,27 @@ final class PrintedWorkbook {
             sheet.setColumnWidth(c, widths[c] * 256);
         }
         int totalWidth = Arrays.stream(widths).sum();
-        int split = Math.max(1, Math.min(3, width / 2));
+        // the issuer on the left, the motto on the right, as on the Board's letterhead: the left block takes the
+        // first columns up to about 40 % of the width
+        int split = 1;
+        for (int leftWidth = widths[0]; split < width - 1 && leftWidth < totalWidth * 0.4; split++) {
+            leftWidth += widths[split];
+        }
+        int leftWidth = Arrays.stream(widths, 0, split).sum();
+        int rightWidth = totalWidth - leftWidth;
 
         int r = 0;
         Row row = sheet.createRow(r);
         merged(sheet, row, 0, split - 1, heading.issuerAbove(), plain);
         merged(sheet, row, split, width - 1, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold);
+        fitHeight(row, 16f, lines(heading.issuerAbove(), leftWidth, 1.0), lines("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", rightWidth, 1.1));
         row = sheet.createRow(++r);
         merged(sheet, row, 0, split - 1, heading.issuer(), bold);
         merged(sheet, row, split, width - 1, "Độc lập - Tự do - Hạnh phúc", bold);
+        fitHeight(row, 16f, lines(heading.issuer(), leftWidth, 1.1), lines("Độc lập - Tự do - Hạnh phúc", rightWidth, 1.1));
         row = sheet.createRow(++r);
         merged(sheet, row, split, width - 1, heading.placeAndDate(), italic);
+        fitHeight(row, 16f, lines(heading.placeAndDate(), rightWidth, 1.0));
         r++;
         row = sheet.createRow(++r);
         merged(sheet, row, 0, width - 1, heading.title(), title);
@@ -188,10 +198,17 @@ final class PrintedWorkbook {
     /** How many lines {@code text} wraps to in {@code width} characters, {@code factor} for larger or bold type. */
     private static int lines(String text, int width, double factor) {
         int lines = 0;
-        for (String line : text.split("\n", -1)) {
+        for (String line : (text == null ? "" : text).split("\n", -1)) {
             lines += Math.max(1, (int) Math.ceil(line.length() * factor / Math.max(1, width - 1)));
         }
         return lines;
+    }
+
+    private static void fitHeight(Row row, float pointsPerLine, int... lines) {
+        int most = Arrays.stream(lines).max().orElse(1);
+        if (most > 1) {
+            row.setHeightInPoints(most * pointsPerLine);
+        }
     }
 
     private static void merged(Sheet sheet, Row row, int from, int to, String value, CellStyle style) {
