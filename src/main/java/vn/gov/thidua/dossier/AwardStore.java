@@ -95,6 +95,19 @@ class AwardStore {
         return jdbc.query(sql.toString(), this::award, args.toArray());
     }
 
+    List<Award> awardsOfDecision(long decisionId) {
+        return jdbc.query(SELECT_AWARD + " where a.decision_id = ?", this::award, decisionId);
+    }
+
+    List<DossierReports.DecisionSummary> decisionsOf(String campaign) {
+        return jdbc.query("select d.id, d.number, d.decision_date, count(*) as dossiers,"
+                        + " sum(case when x.award_approved then 1 else 0 end) as awarded"
+                        + " from award_decision d join award_dossier x on x.decision_id = d.id where x.campaign_code = ?"
+                        + " group by d.id, d.number, d.decision_date order by d.decision_date, d.id",
+                (rs, i) -> new DossierReports.DecisionSummary(rs.getLong("id"), rs.getString("number"),
+                        rs.getObject("decision_date", LocalDate.class), rs.getInt("dossiers"), rs.getInt("awarded")), campaign);
+    }
+
     private static void condition(StringBuilder sql, List<Object> args, String condition, Object value) {
         if (value != null) {
             sql.append(" and ").append(condition);

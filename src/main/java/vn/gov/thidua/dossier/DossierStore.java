@@ -42,6 +42,9 @@ class DossierStore {
     record Filter(String campaignCode, String roundKey, String proposingAgency, DossierStatus status) {
     }
 
+    record StatusCount(String proposingAgency, DossierStatus status, int count) {
+    }
+
     private final JdbcTemplate jdbc;
 
     DossierStore(JdbcTemplate jdbc) {
@@ -112,6 +115,20 @@ class DossierStore {
         }
         sql.append(" order by id offset ").append(offset).append(" rows fetch next ").append(limit).append(" rows only");
         return jdbc.query(sql.toString(), this::dossier, args.toArray());
+    }
+
+    /** The dossiers of a round that were ever submitted (drafts never were), by proposing unit and number. */
+    List<Dossier> submittedIn(String campaign, String round) {
+        return jdbc.query("select * from award_dossier where campaign_code = ? and round_key = ? and first_submitted_at is not null"
+                + " order by proposing_agency, seq", this::dossier, campaign, round);
+    }
+
+    /** How many dossiers each proposing unit of the campaign has in each state. */
+    List<StatusCount> countsByProposer(String campaign) {
+        return jdbc.query("select proposing_agency, status, count(*) as n from award_dossier where campaign_code = ?"
+                        + " group by proposing_agency, status",
+                (rs, i) -> new StatusCount(rs.getString("proposing_agency"), DossierStatus.valueOf(rs.getString("status")),
+                        rs.getInt("n")), campaign);
     }
 
     List<Dossier> decidedBy(long decisionId) {

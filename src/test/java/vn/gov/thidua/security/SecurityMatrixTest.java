@@ -126,6 +126,30 @@ class SecurityMatrixTest {
         expect(ADMIN, HttpMethod.GET, status, null, 200);
         expect(UNIT, HttpMethod.POST, "/api/campaigns", "{}", 403);
 
+        // The dashboard and its exports: whoever reads the campaign's status, and nobody else
+        for (String report : List.of("/api/reports/campaigns/" + plan.code() + "/dashboard",
+                "/api/reports/campaigns/" + plan.code() + "/dashboard.xlsx",
+                "/api/reports/campaigns/" + plan.code() + "/nominees.xlsx?list=proposed&round=so-ket-2024",
+                "/dashboard/campaigns/" + plan.code())) {
+            expect(null, HttpMethod.GET, report, null, 401);
+            expect(UNIT, HttpMethod.GET, report, null, 403);
+            expect(BOARD, HttpMethod.GET, report, null, 200);
+            expect(STANDING, HttpMethod.GET, report, null, 200);
+            expect(CHAIRMAN, HttpMethod.GET, report, null, 200);
+            expect(ADMIN, HttpMethod.GET, report, null, 200);
+        }
+        expect(null, HttpMethod.GET, "/api/reports/campaigns", null, 401);
+        expect(null, HttpMethod.GET, "/dashboard", null, 401);
+        expect(null, HttpMethod.GET, "/dashboard/", null, 401);
+        expect(UNIT, HttpMethod.GET, "/dashboard/", null, 200);
+        assertThat(get(UNIT, "/api/reports/campaigns")).as("a unit supervises no campaign").isEmpty();
+        check("unit lists no campaign to supervise");
+        assertThat(get(STANDING, "/api/reports/campaigns")).extracting(node -> node.get("code").asText()).contains(plan.code());
+        check("standing agency lists its campaign");
+        expect(BOARD, HttpMethod.GET, "/api/reports/campaigns/khong-co/dashboard", null, 404);
+        expect(null, HttpMethod.GET, "/api/reports/decisions/999999999/annex.xlsx", null, 401);
+        expect(BOARD, HttpMethod.GET, "/api/reports/decisions/999999999/annex.xlsx", null, 404);
+
         // Directory writes
         String agency = "{\"code\":\"so-matrix\",\"name\":\"Sở thử quyền\",\"kind\":\"DEPARTMENT\"}";
         expect(null, HttpMethod.POST, "/api/agencies", agency, 401);
