@@ -52,6 +52,7 @@ class OfficersInTheWebappsStoryTest {
     private static final String OTHER_UNIT = "so-tu-phap";
     /** The first milestone of plan 161 (campaigns/tb-161-cds-2023-2025.yaml), the name of its task in Tasklist. */
     private static final String PLAN_TASK = "Ban hành kế hoạch triển khai";
+    private static final String PLAN_MILESTONE = "ke-hoach-trien-khai";
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     @RegisterExtension
@@ -110,9 +111,15 @@ class OfficersInTheWebappsStoryTest {
         field("Trích yếu").sendKeys("Kế hoạch triển khai Phong trào thi đua \"Chuyển đổi số\" của Sở Y tế");
         field("Đường dẫn văn bản").sendKeys("https://vanban.thaibinh.gov.vn/syt/25-kh-syt");
         browser.screenshot("bieu-mau-da-dien");
-        browser.showing(By.cssSelector("[cam-tasklist-task] button[type=submit]"), "Hoàn thành").click();
-        new WebDriverWait(browser.driver(), WAIT).withMessage("the task is still open")
-                .until(driver -> taskService.createTaskQuery().taskId(ours.getId()).count() == 0);
+        // Filed on 20/12/2023, before the deadline of 31/12/2023
+        ProcessClock.at("2023-12-20T10:00:00+07:00");
+        try {
+            browser.showing(By.cssSelector("[cam-tasklist-task] button[type=submit]"), "Hoàn thành").click();
+            new WebDriverWait(browser.driver(), WAIT).withMessage("the task is still open")
+                    .until(driver -> taskService.createTaskQuery().taskId(ours.getId()).count() == 0);
+        } finally {
+            ProcessClock.reset();
+        }
         new WebDriverWait(browser.driver(), WAIT).withMessage("the done task is still listed")
                 .until(driver -> driver.findElements(By.cssSelector(".tasks-list li.task")).isEmpty());
         browser.screenshot("da-hoan-thanh");
@@ -128,6 +135,21 @@ class OfficersInTheWebappsStoryTest {
         assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(done.getProcessInstanceId())
                 .activityId("Task_RecordMilestoneDocument").finished().count()).as("the plan is recorded").isEqualTo(1);
         assertThat(taskService.createTaskQuery().taskId(theirs.getId()).count()).as("Sở Tư pháp's task stays theirs").isEqualTo(1);
+
+        // The Board, signed in to Cockpit, opens the campaign's dashboard from the welcome page's link
+        browser.signIn(cockpit(), "cb.btdkt");
+        browser.open(baseUrl() + "/camunda/app/welcome/default/");
+        WebElement link = browser.showing(By.cssSelector("a"), "Bảng theo dõi phong trào thi đua");
+        assertThat(link.getAttribute("href")).endsWith("/dashboard/");
+        browser.open(link.getAttribute("href"));
+        browser.visible(By.cssSelector("a[href$='/dashboard/campaigns/" + plan.code() + "']")).click();
+        browser.showing(By.cssSelector("h1"), "Chuyển đổi số");
+        WebElement filed = browser.visible(By.cssSelector("tr[data-unit='" + UNIT + "'] td[data-milestone='" + PLAN_MILESTONE + "']"));
+        assertThat(filed.getAttribute("data-status")).as("Sở Y tế's plan on the dashboard").isEqualTo("DONE_ON_TIME");
+        assertThat(filed.getText()).isEqualTo("Hoàn thành đúng hạn");
+        WebElement pending = browser.visible(By.cssSelector("tr[data-unit='" + OTHER_UNIT + "'] td[data-milestone='" + PLAN_MILESTONE + "']"));
+        assertThat(pending.getAttribute("data-status")).as("Sở Tư pháp has not filed yet").isNotIn("DONE_ON_TIME", "DONE_LATE");
+        browser.screenshot("bang-theo-doi-so-y-te-hoan-thanh");
     }
 
     @Test
@@ -218,11 +240,15 @@ class OfficersInTheWebappsStoryTest {
         return URLEncoder.encode(json, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    private String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
     private String tasklist() {
-        return "http://localhost:" + port + "/camunda/app/tasklist/default/";
+        return baseUrl() + "/camunda/app/tasklist/default/";
     }
 
     private String cockpit() {
-        return "http://localhost:" + port + "/camunda/app/cockpit/default/";
+        return baseUrl() + "/camunda/app/cockpit/default/";
     }
 }
