@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -213,7 +215,7 @@ class ReportTest {
         assertThat(file.getHeaders().getContentType()).hasToString("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         assertThat(file.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).isEqualTo("attachment; filename=\"Bang-theo-doi-phong-trao-"
                 + campaign + ".xlsx\"; filename*=UTF-8''B%E1%BA%A3ng%20theo%20d%C3%B5i%20phong%20tr%C3%A0o%20" + campaign + ".xlsx");
-        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(file.getBody()))) {
+        try (XSSFWorkbook workbook = workbook(file)) {
             assertThat(List.of(workbook.getSheetAt(0).getSheetName(), workbook.getSheetAt(1).getSheetName(),
                     workbook.getSheetAt(2).getSheetName())).containsExactly("Tiến độ đơn vị", "Tổng hợp theo mốc", "Hồ sơ và khen thưởng");
             XSSFSheet units = workbook.getSheetAt(0);
@@ -470,7 +472,18 @@ class ReportTest {
 
     private static XSSFWorkbook workbook(ResponseEntity<byte[]> response) throws Exception {
         assertThat(response.getStatusCode().value()).isEqualTo(200);
+        keepForPrintCheck(response);
         return new XSSFWorkbook(new ByteArrayInputStream(response.getBody()));
+    }
+
+    /** The files are kept in target/report-samples, for a person to open or print them as the Board would. */
+    private static void keepForPrintCheck(ResponseEntity<byte[]> response) throws Exception {
+        String disposition = response.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION);
+        Matcher name = Pattern.compile("filename=\"([^\"]+)\"").matcher(String.valueOf(disposition));
+        if (name.find()) {
+            Path directory = Files.createDirectories(Path.of("target", "report-samples"));
+            Files.write(directory.resolve(name.group(1)), response.getBody());
+        }
     }
 
     /**
