@@ -55,6 +55,8 @@ class ClusterFailoverTest {
             System.out.printf("Cluster: two nodes started together on an empty database with %,d communes: ready in %s and %s%n",
                     UNITS, seconds(readyA), seconds(readyB));
             startUpWorkDoneOnce(cluster);
+            assertThat(ClusterFixture.status(a, "/actuator/health/readiness")).as("load balancer's check").isEqualTo(200);
+            assertThat(ClusterFixture.status(b, "/actuator/health/readiness")).isEqualTo(200);
 
             Instant launching = Instant.now();
             HttpResponse<String> launched = ClusterFixture.launch(a, definition());

@@ -117,6 +117,19 @@ public final class ClusterFixture {
         }
     }
 
+    /** The status a node answers to an unauthenticated GET, e.g. a load balancer's health check. */
+    public static int status(NodeProcess node, String path) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(node.baseUrl() + path))
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * Polls {@code condition} every 200 ms until it holds and returns how long that took; past the deadline it fails
      * with {@code what} and the end of each node's log.
