@@ -106,12 +106,12 @@ abstract class Side implements AutoCloseable {
     }
 
     /** The waiting reminder timers and deadline (overdue) timers of the unit milestones. */
-    static final String STORM_TIMERS = " from act_ru_job where (handler_type_ = 'timer-intermediate-transition'"
+    static final String STORM_TIMERS = " where (handler_type_ = 'timer-intermediate-transition'"
             + " and handler_cfg_ like 'Event_ReminderDue%') or (handler_type_ = 'timer-transition'"
             + " and handler_cfg_ like 'BoundaryEvent_DocumentOverdue%')";
 
     int stormTimers() throws SQLException {
-        return count("select count(*)" + STORM_TIMERS);
+        return count("select count(*) from act_ru_job" + STORM_TIMERS);
     }
 
     /** Puts every waiting reminder and deadline timer on the same instant. */
