@@ -76,6 +76,7 @@ class BareDelegates {
                         .setVariable("dueAt", execution.getVariable("dueAt"))
                         .setVariable("followUpAt", execution.getVariable("followUpAt"))
                         .setVariable("reminderAt", execution.getVariable("reminderAt"))
+                        .setVariable("reminderCount", execution.getVariable("reminderCount"))
                         .setVariable("issuedAt", Instant.now().toString())
                         .correlateWithResult();
                 jdbc.update("insert into bare_unit_milestone (dedupe_key, issued_at) values (?, ?)",
@@ -92,7 +93,7 @@ class BareDelegates {
         return execution -> {
             DelegateExecution instance = execution.getProcessInstance();
             for (String name : List.of("milestoneKey", "milestoneName", "milestoneKind", "dueAt", "followUpAt", "reminderAt",
-                    "issuedAt")) {
+                    "reminderCount", "issuedAt")) {
                 execution.setVariableLocal(name, instance.getVariableLocal(name));
                 instance.removeVariableLocal(name);
             }

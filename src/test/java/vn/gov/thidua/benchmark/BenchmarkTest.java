@@ -65,13 +65,13 @@ class BenchmarkTest {
             units.add(UNIT_PREFIX + i);
         }
         PostgresTestServer server = PostgresTestServer.shared();
-        Measures product;
-        try (Side side = new ProductSide(server)) {
-            product = run(side, units);
-        }
         Measures bare;
         try (Side side = new BareSide(server)) {
             bare = run(side, units);
+        }
+        Measures product;
+        try (Side side = new ProductSide(server)) {
+            product = run(side, units);
         }
 
         Report report = new Report();
