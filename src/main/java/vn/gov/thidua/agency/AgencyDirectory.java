@@ -1,7 +1,10 @@
 package vn.gov.thidua.agency;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.gov.thidua.system.ApiException;
@@ -27,6 +30,11 @@ public class AgencyDirectory {
 
     public Optional<Agency> find(String code) {
         return code == null ? Optional.empty() : agencies.findById(code);
+    }
+
+    /** Names of the agencies, by code, read in one query (codes the directory does not know are left out). */
+    public Map<String, String> names(Collection<String> codes) {
+        return agencies.findAllById(codes).stream().collect(Collectors.toMap(Agency::getCode, Agency::getName));
     }
 
     public Agency require(String code) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,21 +114,33 @@ public class CampaignService {
         store.insertMilestones(code, prepared.milestones());
     }
 
-    /** Starts the participations of up to {@code batch} units not started yet; returns how many remain. */
+    /**
+     * Starts the participations of up to {@code batch} units not started yet; returns how many remain. The batch's
+     * own rows (names, start marks, grants) are read and written once per batch, not once per unit.
+     */
     public int startNextParticipations(String code, int batch) {
         String campaignName = campaign(code).getName();
-        for (String agency : store.unstartedParticipants(code, batch)) {
+        List<String> agencies = store.unstartedParticipants(code, batch);
+        Map<String, String> names = directory.names(agencies);
+        Map<String, String> instanceByAgency = new LinkedHashMap<>();
+        for (String agency : agencies) {
             ProcessInstance instance = runtimeService.createProcessInstanceByKey(PARTICIPATION_PROCESS)
                     .businessKey(code + "/" + agency)
                     .setVariable("campaignCode", code)
                     .setVariable("agencyCode", agency)
                     // Shown beside each task by the Tasklist filters
                     .setVariable("campaignName", campaignName)
-                    .setVariable("agencyName", directory.find(agency).map(a -> a.getName()).orElse(agency))
+                    .setVariable("agencyName", names.getOrDefault(agency, agency))
                     .execute();
-            store.markStarted(code, agency, instance.getId(), EngineClock.now());
-            grants.grantInstance(instance.getId(), agency);
+            instanceByAgency.put(agency, instance.getId());
         }
+        if (store.markStarted(code, instanceByAgency, EngineClock.now()) != instanceByAgency.size()) {
+            // Another transaction started some of these units: roll this batch back, the retry takes what is left
+            throw new IllegalStateException("Participations of campaign " + code + " started concurrently");
+        }
+        Map<String, String> groupByInstance = new LinkedHashMap<>();
+        instanceByAgency.forEach((agency, instance) -> groupByInstance.put(instance, agency));
+        grants.grantNewInstances(groupByInstance);
         int remaining = store.countUnstartedParticipants(code);
         if (remaining == 0) {
             campaign(code).activate();
@@ -145,6 +158,7 @@ public class CampaignService {
     public int issueNext(String code, String key, int batch) {
         MilestoneRow milestone = requireMilestone(code, key);
         Instant now = EngineClock.now();
+        List<String> issued = new ArrayList<>();
         for (ParticipantRow participant : store.unissued(code, key, batch)) {
             runtimeService.createMessageCorrelation(MESSAGE_MILESTONE_ISSUED)
                     .processInstanceId(participant.processInstanceId())
@@ -157,8 +171,9 @@ public class CampaignService {
                             "dueText", DUE_TEXT.format(milestone.dueAt()),
                             "issuedAt", ISO.format(now.atZone(DeadlineWording.ZONE))))
                     .correlateWithResult();
-            store.insertUnitMilestone(code, key, participant.agencyCode(), now, milestone.dueAt());
+            issued.add(participant.agencyCode());
         }
+        store.insertUnitMilestones(code, key, issued, now, milestone.dueAt());
         return store.countUnissued(code, key);
     }
 

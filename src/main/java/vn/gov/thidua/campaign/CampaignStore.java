@@ -2,18 +2,22 @@ package vn.gov.thidua.campaign;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import vn.gov.thidua.campaign.CampaignDefinition.MilestoneKind;
 import vn.gov.thidua.campaign.CampaignDefinition.Opener;
 import vn.gov.thidua.campaign.CampaignDefinitionReader.PreparedMilestone;
@@ -44,6 +48,9 @@ class CampaignStore {
     record EvaluationRow(String agencyCode, String field, Integer ranking, java.math.BigDecimal score,
                          java.math.BigDecimal maxScore, String note) {
     }
+
+    /** Key of the milestones read in the current transaction (a resource of Spring's transaction synchronization). */
+    private static final Object MILESTONES_READ = new Object();
 
     private final JdbcTemplate jdbc;
 
@@ -80,10 +87,13 @@ class CampaignStore {
         return count("select count(*) from campaign_participant where campaign_code = ? and started_at is null", campaign);
     }
 
-    /** Claims the row for this start; 0 means another transaction started the unit already. */
-    int markStarted(String campaign, String agency, String processInstanceId, Instant at) {
-        return jdbc.update("update campaign_participant set process_instance_id = ?, started_at = ? where campaign_code = ?"
-                + " and agency_code = ? and started_at is null", processInstanceId, offset(at), campaign, agency);
+    /** Claims the rows for these starts (agency to process instance); returns how many were still unstarted. */
+    int markStarted(String campaign, Map<String, String> instanceByAgency, Instant at) {
+        int[] claimed = jdbc.batchUpdate("update campaign_participant set process_instance_id = ?, started_at = ?"
+                        + " where campaign_code = ? and agency_code = ? and started_at is null",
+                instanceByAgency.entrySet().stream()
+                        .map(e -> new Object[] {e.getValue(), offset(at), campaign, e.getKey()}).toList());
+        return Arrays.stream(claimed).map(rows -> rows == Statement.SUCCESS_NO_INFO ? 1 : rows).sum();
     }
 
     List<ParticipantRow> openParticipants(String campaign, int limit) {
@@ -115,14 +125,50 @@ class CampaignStore {
                 this::milestone, campaign);
     }
 
+    /**
+     * One milestone. Issuing a batch asks for the same milestone a few times per unit (the task's follow-up date, the
+     * reminders' loop), so it is read once per transaction and kept until the transaction ends.
+     */
     Optional<MilestoneRow> milestone(String campaign, String key) {
-        return jdbc.query("select * from campaign_milestone where campaign_code = ? and milestone_key = ?", this::milestone,
-                campaign, key).stream().findFirst();
+        Map<String, Optional<MilestoneRow>> read = milestonesReadInTransaction();
+        if (read == null) {
+            return readMilestone(campaign, key);
+        }
+        return read.computeIfAbsent(campaign + "\n" + key, ignored -> readMilestone(campaign, key));
     }
 
     void markOpened(String campaign, String key, Instant at, String note) {
         jdbc.update("update campaign_milestone set opened_at = ?, opening_note = ? where campaign_code = ? and milestone_key = ?",
                 offset(at), note, campaign, key);
+        Map<String, Optional<MilestoneRow>> read = milestonesReadInTransaction();
+        if (read != null) {
+            read.remove(campaign + "\n" + key);
+        }
+    }
+
+    private Optional<MilestoneRow> readMilestone(String campaign, String key) {
+        return jdbc.query("select * from campaign_milestone where campaign_code = ? and milestone_key = ?", this::milestone,
+                campaign, key).stream().findFirst();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Optional<MilestoneRow>> milestonesReadInTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        Object bound = TransactionSynchronizationManager.getResource(MILESTONES_READ);
+        if (bound != null) {
+            return (Map<String, Optional<MilestoneRow>>) bound;
+        }
+        Map<String, Optional<MilestoneRow>> read = new HashMap<>();
+        TransactionSynchronizationManager.bindResource(MILESTONES_READ, read);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(MILESTONES_READ);
+            }
+        });
+        return read;
     }
 
     /** Addressees of the milestone that have not been given its task yet, with the participation that will carry it. */
@@ -143,9 +189,10 @@ class CampaignStore {
                 + " and u.agency_code = a.agency_code)", campaign, key);
     }
 
-    void insertUnitMilestone(String campaign, String key, String agency, Instant issuedAt, OffsetDateTime dueAt) {
-        jdbc.update("insert into unit_milestone (campaign_code, milestone_key, agency_code, issued_at, due_at) values (?, ?, ?, ?, ?)",
-                campaign, key, agency, offset(issuedAt), dueAt);
+    void insertUnitMilestones(String campaign, String key, List<String> agencies, Instant issuedAt, OffsetDateTime dueAt) {
+        jdbc.batchUpdate("insert into unit_milestone (campaign_code, milestone_key, agency_code, issued_at, due_at)"
+                + " values (?, ?, ?, ?, ?)", agencies.stream()
+                .map(agency -> new Object[] {campaign, key, agency, offset(issuedAt), dueAt}).toList());
     }
 
     Optional<UnitMilestoneRow> unitMilestone(String campaign, String key, String agency) {

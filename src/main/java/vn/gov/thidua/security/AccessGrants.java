@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBA
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -109,6 +110,21 @@ public class AccessGrants {
     /** Lets the groups read one process instance (an agency its participation, a standing agency a dossier). */
     public void grantInstance(String processInstanceId, String group) {
         grant(group, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
+    }
+
+    /**
+     * Lets each group read the process instance just started for it. A new instance has no authorization yet, so
+     * they are inserted without first looking for one to extend: a campaign's launch grants thousands of them.
+     */
+    public void grantNewInstances(Map<String, String> groupByInstance) {
+        asSystem(() -> groupByInstance.forEach((instance, group) -> {
+            Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+            authorization.setGroupId(group);
+            authorization.setResource(Resources.PROCESS_INSTANCE);
+            authorization.setResourceId(instance);
+            authorization.addPermission(Permissions.READ);
+            authorizations.saveAuthorization(authorization);
+        }));
     }
 
     /**

@@ -1,0 +1,302 @@
+package vn.gov.thidua.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import vn.gov.thidua.support.PostgresTestServer;
+
+/**
+ * The product against a bare Camunda engine doing the same shape of work, in the same run, on the same PostgreSQL
+ * (README, "Benchmark"). Not part of {@code mvn verify}: {@code mvn -Pbenchmark verify} runs it alone. It prints one
+ * line per figure and writes them to target/benchmark/results.txt; its counts (tasks, reminders, errors, duplicates)
+ * are assertions, and a figure below its target fails the run after every figure is printed.
+ */
+@Tag("benchmark")
+class BenchmarkTest {
+
+    static final int UNITS = 3_321;
+    static final int CLIENTS = 8;
+    static final int STORM_UNITS = 2_500;
+    static final int STORM_MILESTONES = 2;
+    static final int OPEN_TASKS = 50_000;
+    static final int QUERY_WARM_UP = 30;
+    static final int QUERY_RUNS = 300;
+    static final String UNIT_PREFIX = "xa-";
+    static final String DUE_AT = "2027-12-15T00:00:00+07:00";
+    /** 08:00 on the last working day before DUE_AT, as the product's reminder of one working day computes it. */
+    static final String REMINDER_AT = "2027-12-14T08:00:00+07:00";
+    static final Duration PHASE_TIMEOUT = Duration.ofMinutes(20);
+
+    /** Seeds the open tasks a busy Tasklist holds: one instance per agency, several tasks with due dates days apart. */
+    static final String OPEN_TASKS_MODEL = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="Definitions_BenchOpenTasks" targetNamespace="http://thidua.gov.vn/bench">
+              <bpmn:process id="bench-open-tasks" name="Việc đang mở (đo hiệu năng)" isExecutable="true" camunda:historyTimeToLive="30">
+                <bpmn:startEvent id="StartEvent_Seeded"><bpmn:outgoing>Flow_ToWork</bpmn:outgoing></bpmn:startEvent>
+                <bpmn:userTask id="Task_OpenWork" name="Việc đang mở" camunda:candidateGroups="${agencyCode}" camunda:dueDate="P${loopCounter + 1}D">
+                  <bpmn:incoming>Flow_ToWork</bpmn:incoming><bpmn:outgoing>Flow_Done</bpmn:outgoing>
+                  <bpmn:multiInstanceLoopCharacteristics><bpmn:loopCardinality xsi:type="bpmn:tFormalExpression">${count}</bpmn:loopCardinality></bpmn:multiInstanceLoopCharacteristics>
+                </bpmn:userTask>
+                <bpmn:endEvent id="EndEvent_Done"><bpmn:incoming>Flow_Done</bpmn:incoming></bpmn:endEvent>
+                <bpmn:sequenceFlow id="Flow_ToWork" sourceRef="StartEvent_Seeded" targetRef="Task_OpenWork" />
+                <bpmn:sequenceFlow id="Flow_Done" sourceRef="Task_OpenWork" targetRef="EndEvent_Done" />
+              </bpmn:process>
+            </bpmn:definitions>
+            """;
+
+    @Test
+    void productAgainstBareEngine() throws Exception {
+        List<String> units = new ArrayList<>();
+        for (int i = 0; i < UNITS; i++) {
+            units.add(UNIT_PREFIX + i);
+        }
+        PostgresTestServer server = PostgresTestServer.shared();
+        Measures bare;
+        try (Side side = new BareSide(server)) {
+            bare = run(side, units);
+        }
+        Measures product;
+        try (Side side = new ProductSide(server)) {
+            product = run(side, units);
+        }
+
+        Report report = new Report();
+        report.higherIsBetter("launch of 3,321 units", "s", product.launchSeconds, bare.launchSeconds, false);
+        report.higherIsBetter("launch throughput", "units/s", UNITS / product.launchSeconds, UNITS / bare.launchSeconds, true);
+        report.higherIsBetter("task completion, 8 clients", "tasks/s", product.completionRate, bare.completionRate, true);
+        report.mustBeZero("task completion errors", "errors", product.completionErrors, bare.completionErrors);
+        report.higherIsBetter("deadline storm of 10,000 timers", "s", product.stormSeconds, bare.stormSeconds, false);
+        report.mustBeZero("deadline storm duplicates", "duplicates", product.duplicates, bare.duplicates);
+        report.higherIsBetter("Tasklist query p50, 50,000 open tasks", "ms", product.queryP50, bare.queryP50, false);
+        report.latency("Tasklist query p95, 50,000 open tasks", "ms", product.queryP95, bare.queryP95, 50);
+        report.higherIsBetter("start-up to ready", "s", product.startupSeconds, bare.startupSeconds, false);
+        report.higherIsBetter("resident memory after ready", "MiB", product.rssReadyMib, bare.rssReadyMib, false);
+        report.higherIsBetter("resident memory after workload", "MiB", product.rssAfterMib, bare.rssAfterMib, false);
+        report.print(Path.of("target", "benchmark", "results.txt"));
+
+        assertThat(report.belowTarget()).as("figures below target (see the lines marked BELOW TARGET)").isEmpty();
+    }
+
+    private static Measures run(Side side, List<String> units) throws Exception {
+        Measures measures = new Measures();
+        side.node = side.start();
+        measures.startupSeconds = side.node.awaitReady(Duration.ofMinutes(5)).toMillis() / 1000.0;
+        measures.rssReadyMib = side.node.residentKibibytes() / 1024.0;
+        side.prepareDirectory(units);
+        log(side, "ready in " + measures.startupSeconds + " s, directory prepared");
+
+        long launched = System.nanoTime();
+        side.launch("bench-launch", units, 1, List.of(5, 1));
+        await(side, "launch", () -> side.openUnitTasks() >= UNITS);
+        measures.launchSeconds = seconds(launched);
+        assertThat(side.openUnitTasks()).as("one task per unit").isEqualTo(UNITS);
+        assertThat(side.failedJobs()).as("no failed job during the launch").isZero();
+        log(side, "launched in " + measures.launchSeconds + " s");
+
+        completeUnitTasks(side, measures);
+        assertThat(side.completedMilestones("bench-launch")).as("every unit's milestone recorded once").isEqualTo(UNITS);
+        assertThat(side.openUnitTasks()).isZero();
+        log(side, "tasks completed at " + measures.completionRate + " tasks/s");
+
+        deadlineStorm(side, units, measures);
+        log(side, "storm in " + measures.stormSeconds + " s");
+
+        seedOpenTasks(side, units);
+        side.analyze();
+        tasklistQuery(side, units, measures);
+        measures.rssAfterMib = side.node.residentKibibytes() / 1024.0;
+        log(side, "query p50 " + measures.queryP50 + " ms, p95 " + measures.queryP95 + " ms");
+        return measures;
+    }
+
+    /** Every unit's officer completes the unit's task through the engine REST API, as Tasklist does, 8 at a time. */
+    private static void completeUnitTasks(Side side, Measures measures) throws Exception {
+        List<String[]> tasks = side.unitTasksWithGroup();
+        assertThat(tasks).hasSize(UNITS);
+        String body = """
+                {"variables": {"documentNumber": {"value": "15/KH-UBND"}, "documentDate": {"value": "%s"},
+                 "documentSummary": {"value": "Kế hoạch triển khai phong trào"}}}
+                """.formatted(LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1));
+        AtomicInteger errors = new AtomicInteger();
+        AtomicReference<String> firstError = new AtomicReference<>();
+        long started = System.nanoTime();
+        Parallel.run(CLIENTS, tasks, task -> {
+            Http.Response response = side.http.postJson(side.node.baseUrl() + "/engine-rest/task/" + task[0] + "/complete",
+                    side.officerOf(task[1]), body);
+            if (!response.ok()) {
+                errors.incrementAndGet();
+                firstError.compareAndSet(null, response.status() + " " + response.body());
+            }
+        });
+        measures.completionRate = UNITS / seconds(started);
+        measures.completionErrors = errors.get();
+        if (firstError.get() != null) {
+            log(side, "first completion error: " + firstError.get());
+        }
+    }
+
+    /**
+     * 2,500 units get 2 milestones each, every one with its last reminder and its deadline: 10,000 timers, all put on
+     * the same instant a few seconds ahead, as when a deadline and its reminders fall due for every unit at once.
+     * Measured from that instant until every timer fired and every notice (reminder, overdue) is recorded.
+     */
+    private static void deadlineStorm(Side side, List<String> units, Measures measures) throws Exception {
+        int issued = STORM_UNITS * STORM_MILESTONES;
+        side.launch("bench-storm", units.subList(0, STORM_UNITS), STORM_MILESTONES, List.of(1));
+        await(side, "storm set-up", () -> side.openUnitTasks() >= issued);
+        assertThat(side.stormTimers()).isEqualTo(2 * issued);
+        Instant at = Instant.now().plusSeconds(5);
+        assertThat(side.moveStormTimersTo(at)).isEqualTo(2 * issued);
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), at).toMillis()));
+        await(side, "storm", () -> side.stormTimers() == 0 && side.notices("bench-storm") >= side.expectedNotices(issued));
+        measures.stormSeconds = Duration.between(at, Instant.now()).toMillis() / 1000.0;
+        assertThat(side.notices("bench-storm")).as("each notice once per unit and milestone")
+                .isEqualTo(side.expectedNotices(issued));
+        measures.duplicates = side.duplicateNotices("bench-storm");
+        assertThat(side.failedJobs()).as("no failed job in the storm").isZero();
+    }
+
+    /** Tops the open tasks up to 50,000, spread over every commune, through the engine REST API (as an administrator). */
+    private static void seedOpenTasks(Side side, List<String> units) throws Exception {
+        Http.Response deployed = side.http.deploy(side.node.baseUrl() + "/engine-rest/deployment/create", side.administrator(),
+                "bench-open-tasks.bpmn", OPEN_TASKS_MODEL);
+        assertThat(deployed.ok()).as(deployed.body()).isTrue();
+        int missing = OPEN_TASKS - side.openTasks();
+        List<Integer> indexes = new ArrayList<>();
+        for (int i = 0; i < units.size(); i++) {
+            indexes.add(i);
+        }
+        long started = System.nanoTime();
+        Parallel.run(CLIENTS, indexes, i -> {
+            int count = missing / units.size() + (i < missing % units.size() ? 1 : 0);
+            Http.Response response = side.http.postJson(side.node.baseUrl()
+                            + "/engine-rest/process-definition/key/bench-open-tasks/start", side.administrator(),
+                    "{\"variables\": {\"agencyCode\": {\"value\": \"" + units.get(i) + "\"}, \"count\": {\"value\": " + count + "}}}");
+            if (!response.ok()) {
+                throw new IllegalStateException("seeding refused: " + response.status() + " " + response.body());
+            }
+        });
+        assertThat(side.openTasks()).isEqualTo(OPEN_TASKS);
+        log(side, "seeded " + missing + " open tasks in " + seconds(started) + " s");
+    }
+
+    /** Tasklist's first page for an agency: its officer, its candidate group, by due date, 15 per page. */
+    private static void tasklistQuery(Side side, List<String> units, Measures measures) {
+        List<Double> millis = new ArrayList<>();
+        for (int run = 0; run < QUERY_WARM_UP + QUERY_RUNS; run++) {
+            String unit = units.get((run * 83) % units.size());
+            long started = System.nanoTime();
+            Http.Response response = side.http.get(side.node.baseUrl() + "/engine-rest/task?candidateGroup=" + unit
+                    + "&sortBy=dueDate&sortOrder=asc&firstResult=0&maxResults=15", side.officerOf(unit));
+            double elapsed = (System.nanoTime() - started) / 1_000_000.0;
+            assertThat(response.ok()).as(response.body()).isTrue();
+            assertThat(response.body()).as("the agency sees its tasks").contains("\"id\"");
+            if (run >= QUERY_WARM_UP) {
+                millis.add(elapsed);
+            }
+        }
+        Collections.sort(millis);
+        measures.queryP50 = millis.get((int) Math.ceil(0.50 * millis.size()) - 1);
+        measures.queryP95 = millis.get((int) Math.ceil(0.95 * millis.size()) - 1);
+    }
+
+    private static void await(Side side, String what, Callable<Boolean> done) throws Exception {
+        long deadline = System.nanoTime() + PHASE_TIMEOUT.toNanos();
+        while (!done.call()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(side.name + ": " + what + " not done after " + PHASE_TIMEOUT + "\n"
+                        + side.node.logTail());
+            }
+            if (!side.node.isAlive()) {
+                throw new IllegalStateException(side.name + " died during " + what + "\n" + side.node.logTail());
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000_000.0;
+    }
+
+    private static void log(Side side, String message) {
+        System.out.printf("[benchmark %s %s] %s%n", Instant.now(), side.name, message);
+    }
+
+    static final class Measures {
+        double startupSeconds;
+        double rssReadyMib;
+        double rssAfterMib;
+        double launchSeconds;
+        double completionRate;
+        int completionErrors;
+        double stormSeconds;
+        int duplicates;
+        double queryP50;
+        double queryP95;
+    }
+
+    /** The printed figures: ratios product/bare for throughputs, bare/product for times, so 0.8 or more is good. */
+    static final class Report {
+
+        static final double RATIO_TARGET = 0.8;
+
+        private final List<String> lines = new ArrayList<>();
+        private final List<String> belowTarget = new ArrayList<>();
+
+        void higherIsBetter(String figure, String unit, double product, double bare, boolean higherIsBetter) {
+            double ratio = higherIsBetter ? product / bare : bare / product;
+            add(figure, unit, format(product), format(bare), String.format("%.2f", ratio), ratio < RATIO_TARGET);
+        }
+
+        void latency(String figure, String unit, double product, double bare, double maxMillis) {
+            double ratio = bare / product;
+            add(figure, unit, format(product), format(bare), String.format("%.2f", ratio),
+                    ratio < RATIO_TARGET || product > maxMillis);
+        }
+
+        void mustBeZero(String figure, String unit, int product, int bare) {
+            add(figure, unit, Integer.toString(product), Integer.toString(bare), "n/a", product != 0);
+        }
+
+        private void add(String figure, String unit, String product, String bare, String ratio, boolean below) {
+            String line = figure + ": " + product + " " + unit + " (bare engine " + bare + ", ratio " + ratio + ")"
+                    + (below ? " BELOW TARGET" : "");
+            lines.add(line);
+            if (below) {
+                belowTarget.add(line);
+            }
+        }
+
+        void print(Path file) throws java.io.IOException {
+            Files.createDirectories(file.getParent());
+            String header = "# benchmark " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores, "
+                    + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", Java "
+                    + System.getProperty("java.version");
+            Files.writeString(file, header + "\n" + String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+            System.out.println(header);
+            lines.forEach(System.out::println);
+        }
+
+        List<String> belowTarget() {
+            return belowTarget;
+        }
+
+        private static String format(double value) {
+            return value >= 100 ? String.format("%.0f", value) : String.format("%.1f", value);
+        }
+    }
+}

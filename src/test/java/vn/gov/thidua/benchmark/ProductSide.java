@@ -1,0 +1,136 @@
+package vn.gov.thidua.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.InputStream;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.core.io.ClassPathResource;
+import vn.gov.thidua.support.NodeProcess;
+import vn.gov.thidua.support.PostgresTestServer;
+
+/** The product as operators run it (profile postgres, sign-in and engine authorizations on), driven over HTTP. */
+final class ProductSide extends Side {
+
+    static final String PASSWORD = "Bench-Passw0rd!";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    ProductSide(PostgresTestServer server) {
+        super("product", server);
+    }
+
+    @Override
+    NodeProcess start() {
+        return NodeProcess.start("bench-product", JVM_OPTIONS, Map.of(
+                "spring.profiles.active", "postgres",
+                "spring.datasource.url", server.jdbcUrl(database),
+                "spring.datasource.username", server.username(),
+                "spring.datasource.password", server.password(),
+                "app.data-dir", "target/benchmark/product-data",
+                "app.admin.username", "admin",
+                "app.admin.password", PASSWORD));
+    }
+
+    /** The worked example's agencies (the Board among them), the communes, and one officer each, through the API. */
+    @Override
+    void prepareDirectory(List<String> units) throws Exception {
+        List<ObjectNode> agencies = new ArrayList<>();
+        try (InputStream in = new ClassPathResource("directory/thai-binh.yaml").getInputStream()) {
+            for (JsonNode entry : new ObjectMapper(new YAMLFactory()).readTree(in).get("agencies")) {
+                ObjectNode agency = JSON.createObjectNode().put("code", entry.get("code").asText())
+                        .put("name", entry.get("name").asText()).put("kind", entry.get("kind").asText());
+                if (entry.hasNonNull("parent")) {
+                    agency.put("parentCode", entry.get("parent").asText());
+                }
+                agencies.add(agency);
+            }
+        }
+        for (ObjectNode agency : agencies) {
+            require(http.postJson(node.baseUrl() + "/api/agencies", administrator(), agency.toString()), agency);
+        }
+        List<String> codes = new ArrayList<>(agencies.stream().map(a -> a.get("code").asText()).toList());
+        Parallel.run(8, units, unit -> require(http.postJson(node.baseUrl() + "/api/agencies", administrator(),
+                JSON.createObjectNode().put("code", unit).put("name", "UBND xã " + unit).put("kind", "COMMUNE")
+                        .put("parentCode", "ubnd-tinh").toString()), unit));
+        codes.addAll(units);
+        Parallel.run(8, codes, code -> {
+            ObjectNode officer = JSON.createObjectNode().put("username", "cb." + code).put("fullName", "Cán bộ " + code)
+                    .put("email", "cb." + code + "@thidua.example").put("password", PASSWORD);
+            officer.putArray("agencyCodes").add(code);
+            require(http.postJson(node.baseUrl() + "/api/officers", administrator(), officer.toString()), code);
+        });
+    }
+
+    /** The Board launches the campaign with its definition, as in the README. */
+    @Override
+    void launch(String code, List<String> units, int milestones, List<Integer> reminderWorkingDays) {
+        StringBuilder definition = new StringBuilder("""
+                code: %s
+                name: Phong trào thi đua đo hiệu năng %s
+                planNumber: 1/KH-BENCH
+                planDate: 2026-01-05
+                periodStart: 2026-01-05
+                periodEnd: 2027-12-31
+                roles: { standingAgency: so-noi-vu, appraisingBoard: btdkt, decider: chu-tich-ubnd }
+                reminderWorkingDays: [%s]
+                participants:
+                  agencies: [%s]
+                milestones:
+                """.formatted(code, code, reminderWorkingDays.stream().map(String::valueOf).collect(Collectors.joining(", ")),
+                String.join(", ", units)));
+        for (int i = 0; i < milestones; i++) {
+            definition.append("  - { key: m").append(i).append(", name: Báo cáo mốc ").append(i)
+                    .append(", kind: IMPLEMENTATION_PLAN, due: \"").append(BenchmarkTest.DUE_AT).append("\" }\n");
+        }
+        require(http.post(node.baseUrl() + "/api/campaigns", "cb." + BOARD + ":" + PASSWORD, "application/yaml",
+                definition.toString()), code);
+    }
+
+    @Override
+    String unitProcess() {
+        return "unit-participation";
+    }
+
+    @Override
+    String officerOf(String unit) {
+        return "cb." + unit + ":" + PASSWORD;
+    }
+
+    @Override
+    String administrator() {
+        return "admin:" + PASSWORD;
+    }
+
+    /** A reminder to the unit; at the deadline, an overdue notice to the unit and an escalation to the Board. */
+    @Override
+    int notices(String campaign) throws SQLException {
+        return count("select count(*) from notification where campaign_code = ?", campaign);
+    }
+
+    @Override
+    int expectedNotices(int issued) {
+        return 3 * issued;
+    }
+
+    @Override
+    int duplicateNotices(String campaign) throws SQLException {
+        return count("select count(*) - count(distinct kind || '|' || recipient_group || '|' || subject_ref || '|' || title)"
+                + " from notification where campaign_code = ?", campaign);
+    }
+
+    @Override
+    int completedMilestones(String campaign) throws SQLException {
+        return count("select count(*) from unit_milestone where campaign_code = ? and completed_at is not null", campaign);
+    }
+
+    private static void require(Http.Response response, Object what) {
+        if (!response.ok()) {
+            throw new IllegalStateException("product refused " + what + ": " + response.status() + " " + response.body());
+        }
+    }
+}

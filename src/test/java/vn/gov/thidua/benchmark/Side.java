@@ -1,0 +1,143 @@
+package vn.gov.thidua.benchmark;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import vn.gov.thidua.support.NodeProcess;
+import vn.gov.thidua.support.PostgresTestServer;
+
+/**
+ * One of the two applications the benchmark drives the same way: the product, or the bare engine. Each runs as its
+ * own JVM on its own database of the same PostgreSQL server; the benchmark reads that database directly only to count
+ * what was done (tasks, notices, timers) and to put the storm's timers on one instant.
+ */
+abstract class Side implements AutoCloseable {
+
+    static final String BOARD = "btdkt";
+
+    final String name;
+    final PostgresTestServer server;
+    final String database;
+    final Http http;
+    NodeProcess node;
+
+    Side(String name, PostgresTestServer server) {
+        this.name = name;
+        this.server = server;
+        this.database = "bench_" + name;
+        this.http = new Http();
+        server.createDatabase(database);
+    }
+
+    abstract NodeProcess start();
+
+    /** Agencies and their officers, where the side has any. */
+    abstract void prepareDirectory(List<String> units) throws Exception;
+
+    /** Starts a campaign of {@code units} with {@code milestones} milestones due at {@code dueAt}. */
+    abstract void launch(String code, List<String> units, int milestones, List<Integer> reminderWorkingDays) throws Exception;
+
+    /** The process definition key of a unit's participation. */
+    abstract String unitProcess();
+
+    /** The Basic credentials of the officer working the unit's tasks, or null where there is no sign-in. */
+    abstract String officerOf(String unit);
+
+    abstract String administrator();
+
+    /** Notices the storm's timers recorded for the campaign (reminders, overdue and what comes with them). */
+    abstract int notices(String campaign) throws SQLException;
+
+    /** The notices {@code issued} milestones each reminded once and overdue once must leave. */
+    abstract int expectedNotices(int issued);
+
+    /** Notices recorded more than once for the same unit, milestone and kind. */
+    abstract int duplicateNotices(String campaign) throws SQLException;
+
+    /** Milestones recorded as completed by their unit. */
+    abstract int completedMilestones(String campaign) throws SQLException;
+
+    static final List<String> JVM_OPTIONS = List.of("-Xmx1g");
+
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(server.jdbcUrl(database), server.username(), server.password());
+    }
+
+    int count(String sql, Object... args) throws SQLException {
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                statement.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    int openUnitTasks() throws SQLException {
+        return count("select count(*) from act_ru_task where proc_def_id_ like ?", unitProcess() + ":%");
+    }
+
+    int openTasks() throws SQLException {
+        return count("select count(*) from act_ru_task");
+    }
+
+    /** Open unit tasks with the group they are offered to: what each client works on. */
+    List<String[]> unitTasksWithGroup() throws SQLException {
+        List<String[]> tasks = new ArrayList<>();
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(
+                "select t.id_, l.group_id_ from act_ru_task t join act_ru_identitylink l on l.task_id_ = t.id_"
+                        + " and l.type_ = 'candidate' where t.proc_def_id_ like ? order by t.id_")) {
+            statement.setString(1, unitProcess() + ":%");
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    tasks.add(new String[] {rs.getString(1), rs.getString(2)});
+                }
+            }
+        }
+        return tasks;
+    }
+
+    /** The waiting reminder timers and deadline (overdue) timers of the unit milestones. */
+    static final String STORM_TIMERS = " where (handler_type_ = 'timer-intermediate-transition'"
+            + " and handler_cfg_ like 'Event_ReminderDue%') or (handler_type_ = 'timer-transition'"
+            + " and handler_cfg_ like 'BoundaryEvent_DocumentOverdue%')";
+
+    int stormTimers() throws SQLException {
+        return count("select count(*) from act_ru_job" + STORM_TIMERS);
+    }
+
+    /** Puts every waiting reminder and deadline timer on the same instant. */
+    int moveStormTimersTo(Instant at) throws SQLException {
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(
+                "update act_ru_job set duedate_ = ?" + STORM_TIMERS)) {
+            statement.setTimestamp(1, Timestamp.from(at));
+            return statement.executeUpdate();
+        }
+    }
+
+    int failedJobs() throws SQLException {
+        return count("select count(*) from act_ru_job where exception_msg_ is not null or retries_ < 3");
+    }
+
+    /** Fresh statistics after bulk loads, as autovacuum would have gathered them in a running system. */
+    void analyze() throws SQLException {
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement("analyze")) {
+            statement.execute();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (node != null) {
+            node.close();
+        }
+    }
+}
