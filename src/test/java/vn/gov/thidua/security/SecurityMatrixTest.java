@@ -113,8 +113,9 @@ class SecurityMatrixTest {
                 + "\"${''.getClass().forName('java.lang.Runtime').getRuntime().exec('id')}\"}]}", 400);
         expect(UNIT, HttpMethod.GET, "/engine-rest/task?dueAfterExpression=now", null, 400);
         expect(UNIT, HttpMethod.POST, "/engine-rest/task", "{\"processInstanceBusinessKeyLike\":\"" + plan.code() + "/%\"}", 200);
-        expect(null, HttpMethod.POST, "/camunda/api/admin/setup/default/user/create",
+        String refusal = expect(null, HttpMethod.POST, "/camunda/api/admin/setup/default/user/create",
                 "{\"profile\":{\"id\":\"attacker\"},\"credentials\":{\"password\":\"Attack-Passw0rd!\"}}", 403);
+        assertThat(refusal).as("refused by the product's filter, before any webapp filter").contains("khởi tạo quản trị viên đã bị tắt");
 
         // Campaign status (product API)
         String status = "/api/campaigns/" + plan.code();
@@ -174,13 +175,14 @@ class SecurityMatrixTest {
         System.out.printf("security matrix: %d checks, 0 leaks%n", checks.size());
     }
 
-    private void expect(String user, HttpMethod method, String path, String body, int status) {
+    private String expect(String user, HttpMethod method, String path, String body, int status) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         TestRestTemplate client = user == null ? http : http.withBasicAuth(user, AsOfficer.PASSWORD);
         ResponseEntity<String> response = client.exchange(path, method, new HttpEntity<>(body, headers), String.class);
         assertThat(response.getStatusCode().value()).as("%s %s %s → %s", user, method, path, response.getBody()).isEqualTo(status);
         checks.add(user + " " + method + " " + path);
+        return response.getBody();
     }
 
     private JsonNode get(String user, String path) throws Exception {
