@@ -138,9 +138,7 @@ public class CampaignService {
             // Another transaction started some of these units: roll this batch back, the retry takes what is left
             throw new IllegalStateException("Participations of campaign " + code + " started concurrently");
         }
-        Map<String, String> groupByInstance = new LinkedHashMap<>();
-        instanceByAgency.forEach((agency, instance) -> groupByInstance.put(instance, agency));
-        grants.grantNewInstances(groupByInstance);
+        grants.grantNewInstances(instanceByAgency);
         int remaining = store.countUnstartedParticipants(code);
         if (remaining == 0) {
             campaign(code).activate();

@@ -116,15 +116,9 @@ public class AccessGrants {
      * Lets each group read the process instance just started for it. A new instance has no authorization yet, so
      * they are inserted without first looking for one to extend: a campaign's launch grants thousands of them.
      */
-    public void grantNewInstances(Map<String, String> groupByInstance) {
-        asSystem(() -> groupByInstance.forEach((instance, group) -> {
-            Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-            authorization.setGroupId(group);
-            authorization.setResource(Resources.PROCESS_INSTANCE);
-            authorization.setResourceId(instance);
-            authorization.addPermission(Permissions.READ);
-            authorizations.saveAuthorization(authorization);
-        }));
+    public void grantNewInstances(Map<String, String> instanceByGroup) {
+        asSystem(() -> instanceByGroup.forEach((group, instance) -> authorizations.saveAuthorization(
+                newGrant(group, Resources.PROCESS_INSTANCE, instance, Permissions.READ))));
     }
 
     /**
@@ -164,16 +158,25 @@ public class AccessGrants {
     private void save(String group, Resource resource, String resourceId, Permission... permissions) {
         Authorization existing = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
                 .groupIdIn(group).resourceType(resource).resourceId(resourceId).singleResult();
-        Authorization authorization = existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
         if (existing == null) {
-            authorization.setGroupId(group);
-            authorization.setResource(resource);
-            authorization.setResourceId(resourceId);
+            authorizations.saveAuthorization(newGrant(group, resource, resourceId, permissions));
+            return;
         }
+        for (Permission permission : permissions) {
+            existing.addPermission(permission);
+        }
+        authorizations.saveAuthorization(existing);
+    }
+
+    private Authorization newGrant(String group, Resource resource, String resourceId, Permission... permissions) {
+        Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+        authorization.setGroupId(group);
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
         for (Permission permission : permissions) {
             authorization.addPermission(permission);
         }
-        authorizations.saveAuthorization(authorization);
+        return authorization;
     }
 
     private static Resource resource(int type) {
