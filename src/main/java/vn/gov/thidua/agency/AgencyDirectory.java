@@ -32,6 +32,11 @@ public class AgencyDirectory {
         return code == null ? Optional.empty() : agencies.findById(code);
     }
 
+    /** The names of every agency the directory holds (active or not), by code, read in one query. */
+    public Map<String, String> allNames() {
+        return all().stream().collect(Collectors.toMap(Agency::getCode, Agency::getName));
+    }
+
     /** Names of the agencies, by code, read in one query (codes the directory does not know are left out). */
     public Map<String, String> names(Collection<String> codes) {
         return agencies.findAllById(codes).stream().collect(Collectors.toMap(Agency::getCode, Agency::getName));

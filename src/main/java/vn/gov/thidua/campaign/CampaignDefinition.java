@@ -24,6 +24,12 @@ public record CampaignDefinition(
         List<ReviewRound> reviewRounds,
         List<AwardForm> awardForms) {
 
+    /** The award form's name as the plan words it; the key itself when the definition has no such form. */
+    public String awardFormName(String key) {
+        return awardForms == null ? key
+                : awardForms.stream().filter(f -> f.key().equals(key)).map(AwardForm::name).findFirst().orElse(key);
+    }
+
     /** Who plays each role of the campaign; resolved through the directory, following mergers. */
     public record Roles(String standingAgency, String appraisingBoard, String decider) {
     }

@@ -78,8 +78,7 @@ public class CampaignStatusReport {
                 rs -> {
                     addressed.computeIfAbsent(rs.getString("agency_code"), a -> new ArrayList<>()).add(rs.getString("milestone_key"));
                 }, code);
-        Map<String, String> names = new HashMap<>();
-        directory.all().forEach(agency -> names.put(agency.getCode(), agency.getName()));
+        Map<String, String> names = directory.allNames();
 
         Map<String, Map<State, Integer>> counts = new HashMap<>();
         List<UnitStatus> units = new ArrayList<>();

@@ -36,8 +36,7 @@ final class DossierSummary {
         CampaignDefinition definition = campaigns.definition(d.campaignCode());
         String round = definition.reviewRounds().stream().filter(r -> r.key().equals(d.roundKey())).map(r -> r.name())
                 .findFirst().orElse(d.roundKey());
-        String form = definition.awardForms().stream().filter(f -> f.key().equals(d.awardForm())).map(f -> f.name())
-                .findFirst().orElse(d.awardForm());
+        String form = definition.awardFormName(d.awardForm());
         StringBuilder md = new StringBuilder();
         md.append("**Hồ sơ số ").append(d.id()).append("** (").append(escape(d.businessKey())).append("), trạng thái: **")
                 .append(d.status().label()).append("**").append(d.late() ? " — *nộp sau hạn*" : "").append("\n\n");

@@ -93,7 +93,12 @@ public class CampaignDashboard {
     }
 
     public Dashboard of(String code) {
-        Campaign campaign = supervised(code);
+        return of(supervised(code));
+    }
+
+    /** The dashboard of a campaign already checked with {@link #supervised(String)}. */
+    Dashboard of(Campaign campaign) {
+        String code = campaign.getCode();
         CampaignStatus status = statusReport.of(code);
         Map<String, Map<DossierStatus, Integer>> dossiersByUnit = dossierReports.countsByProposer(code);
         Map<String, Integer> awardsByUnit = new HashMap<>();

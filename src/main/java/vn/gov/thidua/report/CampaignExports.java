@@ -3,7 +3,6 @@ package vn.gov.thidua.report;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,6 +46,8 @@ public class CampaignExports {
 
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+    private static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
+    private static final DateTimeFormatter WRITTEN_DAY = DateTimeFormatter.ofPattern("dd 'tháng' MM 'năm' yyyy");
     private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
     private static final String NOT_ADDRESSED = "—";
 
@@ -61,9 +62,10 @@ public class CampaignExports {
     }
 
     public Export dashboard(String code) {
-        Dashboard d = dashboards.of(code);
         Campaign campaign = dashboards.supervised(code);
-        String asOf = "Số liệu đến " + DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy").format(d.generatedAt());
+        Dashboard d = dashboards.of(campaign);
+        String board = d.appraisingBoardName();
+        String asOf = "Số liệu đến " + AS_OF.format(d.generatedAt());
         List<String> subtitles = List.of(campaign.getName(), planLine(campaign), asOf);
         PrintedWorkbook workbook = new PrintedWorkbook();
 
@@ -85,7 +87,7 @@ public class CampaignExports {
             row.add(unit.awards());
             rows.add(row);
         }
-        workbook.sheet("Tiến độ đơn vị", heading(campaign, "BẢNG THEO DÕI TIẾN ĐỘ THỰC HIỆN PHONG TRÀO THI ĐUA", subtitles,
+        workbook.sheet("Tiến độ đơn vị", heading(campaign, board, "BẢNG THEO DÕI TIẾN ĐỘ THỰC HIỆN PHONG TRÀO THI ĐUA", subtitles,
                 d.generatedAt().toLocalDate()), true, columns, rows);
 
         List<Column> totals = new ArrayList<>(List.of(new Column("Mốc", 40), new Column("Hạn", 18),
@@ -97,7 +99,7 @@ public class CampaignExports {
             states.forEach(state -> row.add(m.counts().get(state)));
             return row;
         }).toList();
-        workbook.sheet("Tổng hợp theo mốc", heading(campaign, "TỔNG HỢP TIẾN ĐỘ THEO MỐC", subtitles, d.generatedAt().toLocalDate()),
+        workbook.sheet("Tổng hợp theo mốc", heading(campaign, board, "TỔNG HỢP TIẾN ĐỘ THEO MỐC", subtitles, d.generatedAt().toLocalDate()),
                 true, totals, totalRows);
 
         List<List<Object>> counts = new ArrayList<>();
@@ -107,7 +109,7 @@ public class CampaignExports {
         counts.add(List.of("Tổng số hồ sơ đề nghị khen thưởng", d.dossierTotal()));
         counts.add(List.of("Số quyết định khen thưởng", d.decisions().size()));
         counts.add(List.of("Số tập thể, cá nhân được khen thưởng", d.awards()));
-        workbook.sheet("Hồ sơ và khen thưởng", heading(campaign, "TỔNG HỢP HỒ SƠ ĐỀ NGHỊ VÀ KHEN THƯỞNG", subtitles,
+        workbook.sheet("Hồ sơ và khen thưởng", heading(campaign, board, "TỔNG HỢP HỒ SƠ ĐỀ NGHỊ VÀ KHEN THƯỞNG", subtitles,
                 d.generatedAt().toLocalDate()), true, List.of(new Column("Nội dung", 50), new Column("Số lượng", 12)), counts);
         return new Export("Bảng theo dõi phong trào " + code + ".xlsx", workbook.toBytes());
     }
@@ -115,19 +117,20 @@ public class CampaignExports {
     public Export nominees(String code, String list, String roundKey) {
         Campaign campaign = dashboards.supervised(code);
         NomineeList which = nomineeList(list);
-        ReviewRound round = round(dashboards.definition(code), roundKey);
+        CampaignDefinition definition = dashboards.definition(code);
+        ReviewRound round = round(definition, roundKey);
+        String board = dashboards.agencyName(campaign.getAppraisingBoard());
         List<String> subtitles = List.of(campaign.getName(), planLine(campaign), "Đợt: " + round.name());
         LocalDate today = EngineClock.now().atZone(DeadlineWording.ZONE).toLocalDate();
-        Map<String, String> names = agencyNames();
-        Map<String, String> forms = awardFormNames(dashboards.definition(code));
+        Map<String, String> names = directory.allNames();
         PrintedWorkbook workbook = new PrintedWorkbook();
         if (which == NomineeList.PROPOSED) {
             List<List<Object>> rows = dossierReports.proposed(code, round.key()).stream().map(x -> List.<Object>of(
                     x.nomineeName(), positionAndUnit(x.nomineeKind(), x.nomineePosition(), x.nomineeUnit()),
                     x.nomineeKind().label(), names.getOrDefault(x.proposingAgency(), x.proposingAgency()),
-                    forms.getOrDefault(x.awardForm(), x.awardForm()), DAY.format(x.firstSubmittedAt()),
+                    definition.awardFormName(x.awardForm()), DAY.format(x.firstSubmittedAt()),
                     x.status().label(), x.late() ? "Nộp sau hạn" : "")).toList();
-            workbook.sheet("Danh sách đề nghị", heading(campaign, "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐỀ NGHỊ KHEN THƯỞNG", subtitles, today),
+            workbook.sheet("Danh sách đề nghị", heading(campaign, board, "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐỀ NGHỊ KHEN THƯỞNG", subtitles, today),
                     true, List.of(new Column("Tên tập thể, cá nhân", 35), new Column("Chức vụ, đơn vị công tác", 35),
                             new Column("Đối tượng", 22), new Column("Đơn vị đề nghị", 30), new Column("Hình thức khen thưởng", 28),
                             new Column("Ngày nộp", 12), new Column("Trạng thái", 20), new Column("Ghi chú", 14)), rows);
@@ -137,7 +140,7 @@ public class CampaignExports {
                 a.nomineeName(), positionAndUnit(a.nomineeKind(), a.nomineePosition(), a.nomineeUnit()), a.nomineeKind().label(),
                 names.getOrDefault(a.proposingAgency(), a.proposingAgency()), a.awardFormName(),
                 a.decisionNumber() + " ngày " + DAY.format(a.decisionDate()))).toList();
-        workbook.sheet("Danh sách khen thưởng", heading(campaign, "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG", subtitles, today),
+        workbook.sheet("Danh sách khen thưởng", heading(campaign, board, "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG", subtitles, today),
                 false, awardedColumns(true), rows);
         return new Export("Danh sách được khen thưởng " + code + " " + round.key() + ".xlsx", workbook.toBytes());
     }
@@ -147,7 +150,7 @@ public class CampaignExports {
                 .orElseThrow(() -> ApiException.notFound("Không tìm thấy quyết định khen thưởng số " + decisionId + "."));
         List<Campaign> campaigns = annex.campaignCodes().stream().map(dashboards::supervised).toList();
         Campaign first = campaigns.get(0);
-        Map<String, String> names = agencyNames();
+        Map<String, String> names = directory.allNames();
         String decider = dashboards.agencyName(first.getDecider());
         List<String> subtitles = Stream.concat(
                 Stream.of("(Kèm theo Quyết định số " + annex.number() + " ngày " + DAY.format(annex.decisionDate()) + " của "
@@ -173,10 +176,9 @@ public class CampaignExports {
         return columns;
     }
 
-    private Heading heading(Campaign campaign, String title, List<String> subtitles, LocalDate day) {
-        return new Heading("UBND " + province(campaign).toUpperCase(VIETNAMESE),
-                dashboards.agencyName(campaign.getAppraisingBoard()).toUpperCase(VIETNAMESE), placeAndDate(campaign, day), title,
-                subtitles);
+    private static Heading heading(Campaign campaign, String boardName, String title, List<String> subtitles, LocalDate day) {
+        return new Heading("UBND " + province(campaign).toUpperCase(VIETNAMESE), boardName.toUpperCase(VIETNAMESE),
+                placeAndDate(campaign, day), title, subtitles);
     }
 
     private static String planLine(Campaign c) {
@@ -189,7 +191,7 @@ public class CampaignExports {
 
     private static String placeAndDate(Campaign c, LocalDate day) {
         String place = c.getProvince() == null || c.getProvince().isBlank() ? "Ngày" : c.getProvince() + ", ngày";
-        return place + " " + DateTimeFormatter.ofPattern("dd 'tháng' MM 'năm' yyyy").format(day);
+        return place + " " + WRITTEN_DAY.format(day);
     }
 
     static String positionAndUnit(NomineeKind kind, String position, String unit) {
@@ -197,19 +199,6 @@ public class CampaignExports {
                 .filter(s -> !s.isBlank()).collect(Collectors.joining(", "));
     }
 
-    private Map<String, String> agencyNames() {
-        Map<String, String> names = new HashMap<>();
-        directory.all().forEach(a -> names.put(a.getCode(), a.getName()));
-        return names;
-    }
-
-    private static Map<String, String> awardFormNames(CampaignDefinition definition) {
-        Map<String, String> names = new HashMap<>();
-        if (definition.awardForms() != null) {
-            definition.awardForms().forEach(f -> names.put(f.key(), f.name()));
-        }
-        return names;
-    }
 
     private static NomineeList nomineeList(String list) {
         if (list != null) {
