@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import vn.gov.thidua.support.NodeProcess;
@@ -20,11 +21,9 @@ final class BareSide extends Side {
 
     @Override
     NodeProcess start() {
-        return NodeProcess.start("bench-bare", "vn.gov.bareengine.BareEngineApplication", JVM_OPTIONS, Map.of(
-                "spring.config.name", "bare",
-                "spring.datasource.url", server.jdbcUrl(database),
-                "spring.datasource.username", server.username(),
-                "spring.datasource.password", server.password()));
+        Map<String, String> properties = new HashMap<>(server.datasourceProperties(database));
+        properties.put("spring.config.name", "bare");
+        return NodeProcess.start("bench-bare", "vn.gov.bareengine.BareEngineApplication", JVM_OPTIONS, properties);
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.InputStream;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -26,14 +27,12 @@ final class ProductSide extends Side {
 
     @Override
     NodeProcess start() {
-        return NodeProcess.start("bench-product", JVM_OPTIONS, Map.of(
-                "spring.profiles.active", "postgres",
-                "spring.datasource.url", server.jdbcUrl(database),
-                "spring.datasource.username", server.username(),
-                "spring.datasource.password", server.password(),
+        Map<String, String> properties = new HashMap<>(server.datasourceProperties(database));
+        properties.putAll(Map.of("spring.profiles.active", "postgres",
                 "app.data-dir", "target/benchmark/product-data",
                 "app.admin.username", "admin",
                 "app.admin.password", PASSWORD));
+        return NodeProcess.start("bench-product", JVM_OPTIONS, properties);
     }
 
     /** The worked example's agencies (the Board among them), the communes, and one officer each, through the API. */

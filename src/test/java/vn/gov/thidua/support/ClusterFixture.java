@@ -79,9 +79,7 @@ public final class ClusterFixture {
     public Map<String, String> nodeProperties(String node) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("spring.profiles.active", "postgres");
-        properties.put("spring.datasource.url", server.jdbcUrl(database));
-        properties.put("spring.datasource.username", server.username());
-        properties.put("spring.datasource.password", server.password());
+        properties.putAll(server.datasourceProperties(database));
         properties.put("app.data-dir", work.resolve(node).toString());
         properties.put("app.admin.username", ADMIN);
         properties.put("app.admin.password", ADMIN_PASSWORD);

@@ -3,6 +3,7 @@ package vn.gov.thidua.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
@@ -17,12 +18,10 @@ class NodeProcessTest {
     void nodeProcess_startsOnPostgres_answersHealth_andDiesOnKill() {
         PostgresTestServer server = PostgresTestServer.shared();
         server.createDatabase("node_process");
-        try (NodeProcess node = NodeProcess.start("node-process-test", List.of("-Xmx512m"), Map.of(
-                "spring.profiles.active", "postgres",
-                "spring.datasource.url", server.jdbcUrl("node_process"),
-                "spring.datasource.username", server.username(),
-                "spring.datasource.password", server.password(),
-                "app.data-dir", "target/nodes/node-process-test"))) {
+        Map<String, String> properties = new HashMap<>(server.datasourceProperties("node_process"));
+        properties.put("spring.profiles.active", "postgres");
+        properties.put("app.data-dir", "target/nodes/node-process-test");
+        try (NodeProcess node = NodeProcess.start("node-process-test", List.of("-Xmx512m"), properties)) {
             Duration ready = node.awaitReady(Duration.ofMinutes(3));
 
             assertThat(ready).isPositive();

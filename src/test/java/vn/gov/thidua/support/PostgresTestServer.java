@@ -29,6 +29,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -157,6 +158,13 @@ public final class PostgresTestServer implements AutoCloseable {
 
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://" + HOST + ":" + port + "/" + database;
+    }
+
+    /** The Spring settings that point an application (a test context, a node) at one database of this server. */
+    public Map<String, String> datasourceProperties(String database) {
+        return Map.of("spring.datasource.url", jdbcUrl(database),
+                "spring.datasource.username", USERNAME,
+                "spring.datasource.password", PASSWORD);
     }
 
     public String host() {

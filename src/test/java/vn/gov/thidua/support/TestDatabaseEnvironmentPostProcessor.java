@@ -22,10 +22,8 @@ public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProc
         }
         PostgresTestServer server = PostgresTestServer.shared();
         server.createDatabase(DATABASE);
-        environment.getPropertySources().addFirst(new MapPropertySource("test-postgres", Map.of(
-                "spring.datasource.url", server.jdbcUrl(DATABASE),
-                "spring.datasource.username", server.username(),
-                "spring.datasource.password", server.password())));
+        environment.getPropertySources().addFirst(new MapPropertySource("test-postgres",
+                Map.copyOf(server.datasourceProperties(DATABASE))));
     }
 
     @Override
