@@ -1,7 +1,9 @@
 package vn.gov.bareengine;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -19,6 +21,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @Configuration
 class BareDelegates {
+
+    /** The Board's group, to which an overdue milestone is escalated. */
+    static final String BOARD = "btdkt";
 
     private final RuntimeService runtimeService;
     private final JdbcTemplate jdbc;
@@ -38,38 +43,47 @@ class BareDelegates {
         };
     }
 
+    /** One batch of participations: each child started and recorded with its instance, as the product records them. */
     @Bean
     JavaDelegate bareStartChildren() {
         return execution -> {
             int from = number(execution, "startedCount");
             int to = Math.min(number(execution, "unitCount"), from + batchSize);
+            List<Object[]> started = new ArrayList<>();
             for (int i = from; i < to; i++) {
                 String unit = unit(execution, i);
-                runtimeService.createProcessInstanceByKey("bare-unit")
+                String instance = runtimeService.createProcessInstanceByKey("bare-unit")
                         .businessKey(code(execution) + "/" + unit)
                         .setVariable("campaignCode", code(execution))
                         .setVariable("agencyCode", unit)
                         .setVariable("campaignName", execution.getVariable("campaignName"))
                         .setVariable("agencyName", "UBND xã " + unit)
-                        .execute();
+                        .execute().getId();
+                started.add(new Object[] {code(execution), unit, instance});
             }
+            jdbc.batchUpdate("insert into bare_participation (campaign_code, unit, process_instance_id) values (?, ?, ?)", started);
             execution.setVariable("startedCount", to);
             execution.setVariable("participationsRemaining", number(execution, "unitCount") - to);
         };
     }
 
-    /** One batch of a milestone: the MilestoneIssued message to the next units, with the milestone's data. */
+    /**
+     * One batch of a milestone, as the product issues it: the next participations without the milestone get the
+     * MilestoneIssued message (by instance id) with the milestone's data, then their milestone rows in one batch.
+     */
     @Bean
     JavaDelegate bareIssue() {
         return execution -> {
+            String code = code(execution);
             String milestoneKey = "m" + number(execution, "loopCounter");
-            String counter = "issued_" + milestoneKey;
-            Integer issued = (Integer) execution.getVariable(counter);
-            int from = issued == null ? 0 : issued;
-            int to = Math.min(number(execution, "unitCount"), from + batchSize);
-            for (int i = from; i < to; i++) {
+            String unissued = " from bare_participation p where p.campaign_code = ? and not exists (select 1 from"
+                    + " bare_unit_milestone m where m.dedupe_key = p.campaign_code || '/' || ? || '/' || p.unit)";
+            List<Object[]> issued = new ArrayList<>();
+            for (Map<String, Object> participation : jdbc.queryForList("select p.unit, p.process_instance_id" + unissued
+                    + " order by p.unit limit ?", code, milestoneKey, batchSize)) {
+                String issuedAt = Instant.now().toString();
                 runtimeService.createMessageCorrelation("MilestoneIssued")
-                        .processInstanceBusinessKey(code(execution) + "/" + unit(execution, i))
+                        .processInstanceId((String) participation.get("process_instance_id"))
                         .setVariable("milestoneKey", milestoneKey)
                         .setVariable("milestoneName", "Mốc " + milestoneKey)
                         .setVariable("milestoneKind", "IMPLEMENTATION_PLAN")
@@ -77,13 +91,13 @@ class BareDelegates {
                         .setVariable("followUpAt", execution.getVariable("followUpAt"))
                         .setVariable("reminderAt", execution.getVariable("reminderAt"))
                         .setVariable("reminderCount", execution.getVariable("reminderCount"))
-                        .setVariable("issuedAt", Instant.now().toString())
+                        .setVariable("issuedAt", issuedAt)
                         .correlateWithResult();
-                jdbc.update("insert into bare_unit_milestone (dedupe_key, issued_at) values (?, ?)",
-                        code(execution) + "/" + milestoneKey + "/" + unit(execution, i), Instant.now().toString());
+                issued.add(new Object[] {code + "/" + milestoneKey + "/" + participation.get("unit"), issuedAt});
             }
-            execution.getProcessInstance().setVariable(counter, to);
-            execution.setVariable("issueRemaining", number(execution, "unitCount") - to);
+            jdbc.batchUpdate("insert into bare_unit_milestone (dedupe_key, issued_at) values (?, ?)", issued);
+            execution.setVariable("issueRemaining", jdbc.queryForObject("select count(*)" + unissued, Integer.class, code,
+                    milestoneKey));
         };
     }
 
@@ -107,20 +121,28 @@ class BareDelegates {
                 milestoneKey(execution));
     }
 
+    /** As the product: the milestone marked overdue once, a notice to the unit and an escalation to the Board. */
     @Bean
     JavaDelegate bareMarkOverdue() {
-        return execution -> notice(execution, "overdue/" + milestoneKey(execution));
+        return execution -> {
+            if (jdbc.update("update bare_unit_milestone set overdue_at = ? where dedupe_key = ? and completed_at is null"
+                    + " and overdue_at is null", Instant.now().toString(), milestoneKey(execution)) == 0) {
+                return;
+            }
+            notice(execution, "overdue/" + milestoneKey(execution), (String) execution.getVariable("agencyCode"));
+            notice(execution, "escalation/" + milestoneKey(execution), BOARD);
+        };
     }
 
     @Bean
     JavaDelegate bareRecordReminder() {
-        return execution -> notice(execution, "reminder/" + milestoneKey(execution) + "/" + execution.getVariable("loopCounter"));
+        return execution -> notice(execution, "reminder/" + milestoneKey(execution) + "/" + execution.getVariable("loopCounter"),
+                (String) execution.getVariable("agencyCode"));
     }
 
-    private void notice(DelegateExecution execution, String key) {
+    private void notice(DelegateExecution execution, String key, String recipientGroup) {
         jdbc.update("insert into bare_notice (dedupe_key, recipient_group, created_at) select ?, ?, ? where not exists"
-                + " (select 1 from bare_notice where dedupe_key = ?)", key, execution.getVariable("agencyCode"),
-                Instant.now().toString(), key);
+                + " (select 1 from bare_notice where dedupe_key = ?)", key, recipientGroup, Instant.now().toString(), key);
     }
 
     private static String milestoneKey(DelegateExecution execution) {

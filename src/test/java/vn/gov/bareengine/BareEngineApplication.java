@@ -4,16 +4,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
  * The benchmark's reference: the Camunda Spring Boot starter and its REST API on PostgreSQL, nothing of the product
- * (no Flyway, JPA, security, webapps; engine authorizations at Camunda's default, off). Its models have the product's
- * shape with delegates that only write a row. Started by the benchmark with {@code --spring.config.name=bare}, so it
+ * (no Flyway, JPA, Spring Security, webapps). Secured the way Camunda documents it and the brief requires of every
+ * deployment: engine authorizations on and Camunda's own HTTP Basic filter on {@code /engine-rest}. Its models have
+ * the product's shape with delegates that only write rows. Started by the benchmark with {@code --spring.config.name=bare}, so it
  * reads {@code bare.yaml} and not the product's application.yaml; it sits outside {@code vn.gov.thidua} so the
  * product's component scan never sees it.
  */
@@ -22,6 +27,16 @@ public class BareEngineApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(BareEngineApplication.class, args);
+    }
+
+    /** Camunda's HTTP Basic filter on the REST API, the same filter the product registers there. */
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/engine-rest/*");
+        return registration;
     }
 
     /**

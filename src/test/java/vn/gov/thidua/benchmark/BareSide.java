@@ -10,7 +10,10 @@ import java.util.Map;
 import vn.gov.thidua.support.NodeProcess;
 import vn.gov.thidua.support.PostgresTestServer;
 
-/** The bare engine (vn.gov.bareengine): Camunda's REST API without sign-in, authorizations at Camunda's default (off). */
+/**
+ * The bare engine (vn.gov.bareengine): Camunda's REST API behind Camunda's own HTTP Basic filter, engine authorizations
+ * on, as the brief requires of any deployment; its users and groups created through that API.
+ */
 final class BareSide extends Side {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -23,12 +26,23 @@ final class BareSide extends Side {
     NodeProcess start() {
         Map<String, String> properties = new HashMap<>(server.datasourceProperties(database));
         properties.put("spring.config.name", "bare");
+        properties.put("camunda.bpm.admin-user.password", ProductSide.PASSWORD);
         return NodeProcess.start("bench-bare", "vn.gov.bareengine.BareEngineApplication", JVM_OPTIONS, properties);
     }
 
+    /** A group per commune and its officer, member of it: all the engine needs to offer and show the unit's tasks. */
     @Override
-    void prepareDirectory(List<String> units) {
-        // no directory: a unit is only a candidate group name
+    void prepareDirectory(List<String> units) throws Exception {
+        Parallel.run(8, units, unit -> {
+            require(http.postJson(node.baseUrl() + "/engine-rest/group/create", administrator(), JSON.createObjectNode()
+                    .put("id", unit).put("name", "UBND xã " + unit).put("type", "COMMUNE").toString()), unit);
+            ObjectNode user = JSON.createObjectNode();
+            user.putObject("profile").put("id", "cb." + unit).put("firstName", "Cán bộ").put("lastName", unit)
+                    .put("email", "cb." + unit + "@thidua.example");
+            user.putObject("credentials").put("password", ProductSide.PASSWORD);
+            require(http.postJson(node.baseUrl() + "/engine-rest/user/create", administrator(), user.toString()), unit);
+            require(http.put(node.baseUrl() + "/engine-rest/group/" + unit + "/members/cb." + unit, administrator()), unit);
+        });
     }
 
     /** Units are numbered: the bare campaign gives unit i the name {@code xa-<i>}, as the benchmark names communes. */
@@ -48,11 +62,8 @@ final class BareSide extends Side {
         variable(variables, "periodEndsAt", "2027-12-31T23:59:59+07:00");
         ObjectNode body = JSON.createObjectNode().put("businessKey", code);
         body.set("variables", variables);
-        Http.Response response = http.postJson(node.baseUrl() + "/engine-rest/process-definition/key/bare-campaign/start", null,
-                body.toString());
-        if (!response.ok()) {
-            throw new IllegalStateException("bare engine refused " + code + ": " + response.status() + " " + response.body());
-        }
+        require(http.postJson(node.baseUrl() + "/engine-rest/process-definition/key/bare-campaign/start", administrator(),
+                body.toString()), code);
     }
 
     @Override
@@ -62,36 +73,42 @@ final class BareSide extends Side {
 
     @Override
     String officerOf(String unit) {
-        return null;
+        return "cb." + unit + ":" + ProductSide.PASSWORD;
     }
 
+    /** Created by the starter ({@code camunda.bpm.admin-user}), with every authorization. */
     @Override
     String administrator() {
-        return null;
+        return "admin:" + ProductSide.PASSWORD;
     }
 
-    /** A reminder row and an overdue row per milestone. */
+    /** As the product: a reminder to the unit; at the deadline, an overdue notice and an escalation to the Board. */
     @Override
     int notices(String campaign) throws SQLException {
-        return count("select count(*) from bare_notice where dedupe_key like ? or dedupe_key like ?",
-                "reminder/" + campaign + "/%", "overdue/" + campaign + "/%");
+        return count("select count(*) from bare_notice where split_part(dedupe_key, '/', 2) = ?", campaign);
     }
 
     @Override
     int expectedNotices(int issued) {
-        return 2 * issued;
+        return 3 * issued;
     }
 
     @Override
     int duplicateNotices(String campaign) throws SQLException {
-        return count("select count(*) - count(distinct dedupe_key) from bare_notice where dedupe_key like ? or dedupe_key like ?",
-                "reminder/" + campaign + "/%", "overdue/" + campaign + "/%");
+        return count("select count(*) - count(distinct dedupe_key) from bare_notice where split_part(dedupe_key, '/', 2) = ?",
+                campaign);
     }
 
     @Override
     int completedMilestones(String campaign) throws SQLException {
         return count("select count(*) from bare_unit_milestone where dedupe_key like ? and completed_at is not null",
                 campaign + "/%");
+    }
+
+    private static void require(Http.Response response, Object what) {
+        if (!response.ok()) {
+            throw new IllegalStateException("bare engine refused " + what + ": " + response.status() + " " + response.body());
+        }
     }
 
     private static void variable(ObjectNode variables, String name, String value) {

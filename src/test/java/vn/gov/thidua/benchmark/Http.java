@@ -30,6 +30,10 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
     }
 
+    Response put(String url, String credentials) {
+        return send(request(url, credentials).PUT(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
     Response postJson(String url, String credentials, String json) {
         return post(url, credentials, "application/json", json);
     }
