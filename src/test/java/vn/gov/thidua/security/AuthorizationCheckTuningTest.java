@@ -2,6 +2,9 @@ package vn.gov.thidua.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -18,11 +21,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import vn.gov.thidua.support.ProductTest;
 
 /**
- * The engine no longer scans the whole authorization table before each check of an officer, and the checks still give
- * the engine's answers: a group without authorizations changes nothing, a task of another agency stays hidden.
+ * The engine no longer scans the whole authorization table before each check of an officer, the checks still give the
+ * engine's answers (a group without authorizations changes nothing, a task of another agency stays hidden), and the
+ * authorizations are indexed by user.
  */
 @ProductTest
-class AuthorizationGroupsTest {
+class AuthorizationCheckTuningTest {
 
     private static final String OFFICER = "cb.so-y-te";
     private static final String AGENCY = "so-y-te";
@@ -71,10 +75,28 @@ class AuthorizationGroupsTest {
     void aUserInManyGroupsKeepsTheEnginesNarrowing() {
         candidateTask(AGENCY);
         List<String> groups = new ArrayList<>(List.of(AGENCY));
-        for (int i = 0; i < AuthorizationGroupsPlugin.MAX_UNFILTERED_GROUPS; i++) {
+        for (int i = 0; i < AuthorizationCheckTuning.MAX_UNFILTERED_GROUPS; i++) {
             groups.add(GROUP_WITHOUT_AUTHORIZATIONS + "-" + i);
         }
         assertThat(filtered(groups)).containsExactly(AGENCY);
+    }
+
+    @Test
+    void authorizationsAreIndexedByUser() throws Exception {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        List<String> columns = new ArrayList<>();
+        try (Connection connection = configuration.getDataSource().getConnection()) {
+            DatabaseMetaData metadata = connection.getMetaData();
+            String table = metadata.storesLowerCaseIdentifiers() ? "act_ru_authorization" : "ACT_RU_AUTHORIZATION";
+            try (ResultSet indexes = metadata.getIndexInfo(null, null, table, false, false)) {
+                while (indexes.next()) {
+                    if (AuthorizationCheckTuning.USER_INDEX.equalsIgnoreCase(indexes.getString("INDEX_NAME"))) {
+                        columns.add(indexes.getString("COLUMN_NAME").toUpperCase());
+                    }
+                }
+            }
+        }
+        assertThat(columns).containsExactly("USER_ID_");
     }
 
     private String candidateTask(String group) {
