@@ -26,7 +26,7 @@ final class BareSide extends Side {
     NodeProcess start() {
         Map<String, String> properties = new HashMap<>(server.datasourceProperties(database));
         properties.put("spring.config.name", "bare");
-        properties.put("camunda.bpm.admin-user.password", ProductSide.PASSWORD);
+        properties.put("camunda.bpm.admin-user.password", PASSWORD);
         return NodeProcess.start("bench-bare", "vn.gov.bareengine.BareEngineApplication", JVM_OPTIONS, properties);
     }
 
@@ -39,7 +39,7 @@ final class BareSide extends Side {
             ObjectNode user = JSON.createObjectNode();
             user.putObject("profile").put("id", "cb." + unit).put("firstName", "Cán bộ").put("lastName", unit)
                     .put("email", "cb." + unit + "@thidua.example");
-            user.putObject("credentials").put("password", ProductSide.PASSWORD);
+            user.putObject("credentials").put("password", PASSWORD);
             require(http.postJson(node.baseUrl() + "/engine-rest/user/create", administrator(), user.toString()), unit);
             require(http.put(node.baseUrl() + "/engine-rest/group/" + unit + "/members/cb." + unit, administrator()), unit);
         });
@@ -71,26 +71,10 @@ final class BareSide extends Side {
         return "bare-unit";
     }
 
-    @Override
-    String officerOf(String unit) {
-        return "cb." + unit + ":" + ProductSide.PASSWORD;
-    }
-
-    /** Created by the starter ({@code camunda.bpm.admin-user}), with every authorization. */
-    @Override
-    String administrator() {
-        return "admin:" + ProductSide.PASSWORD;
-    }
-
     /** As the product: a reminder to the unit; at the deadline, an overdue notice and an escalation to the Board. */
     @Override
     int notices(String campaign) throws SQLException {
         return count("select count(*) from bare_notice where split_part(dedupe_key, '/', 2) = ?", campaign);
-    }
-
-    @Override
-    int expectedNotices(int issued) {
-        return 3 * issued;
     }
 
     @Override
@@ -103,12 +87,6 @@ final class BareSide extends Side {
     int completedMilestones(String campaign) throws SQLException {
         return count("select count(*) from bare_unit_milestone where dedupe_key like ? and completed_at is not null",
                 campaign + "/%");
-    }
-
-    private static void require(Http.Response response, Object what) {
-        if (!response.ok()) {
-            throw new IllegalStateException("bare engine refused " + what + ": " + response.status() + " " + response.body());
-        }
     }
 
     private static void variable(ObjectNode variables, String name, String value) {

@@ -18,7 +18,6 @@ import vn.gov.thidua.support.PostgresTestServer;
 /** The product as operators run it (profile postgres, sign-in and engine authorizations on), driven over HTTP. */
 final class ProductSide extends Side {
 
-    static final String PASSWORD = "Bench-Passw0rd!";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     ProductSide(PostgresTestServer server) {
@@ -86,7 +85,7 @@ final class ProductSide extends Side {
             definition.append("  - { key: m").append(i).append(", name: Báo cáo mốc ").append(i)
                     .append(", kind: IMPLEMENTATION_PLAN, due: \"").append(BenchmarkTest.DUE_AT).append("\" }\n");
         }
-        require(http.post(node.baseUrl() + "/api/campaigns", "cb." + BOARD + ":" + PASSWORD, "application/yaml",
+        require(http.post(node.baseUrl() + "/api/campaigns", officerOf(BOARD), "application/yaml",
                 definition.toString()), code);
     }
 
@@ -95,25 +94,10 @@ final class ProductSide extends Side {
         return "unit-participation";
     }
 
-    @Override
-    String officerOf(String unit) {
-        return "cb." + unit + ":" + PASSWORD;
-    }
-
-    @Override
-    String administrator() {
-        return "admin:" + PASSWORD;
-    }
-
     /** A reminder to the unit; at the deadline, an overdue notice to the unit and an escalation to the Board. */
     @Override
     int notices(String campaign) throws SQLException {
         return count("select count(*) from notification where campaign_code = ?", campaign);
-    }
-
-    @Override
-    int expectedNotices(int issued) {
-        return 3 * issued;
     }
 
     @Override
@@ -125,11 +109,5 @@ final class ProductSide extends Side {
     @Override
     int completedMilestones(String campaign) throws SQLException {
         return count("select count(*) from unit_milestone where campaign_code = ? and completed_at is not null", campaign);
-    }
-
-    private static void require(Http.Response response, Object what) {
-        if (!response.ok()) {
-            throw new IllegalStateException("product refused " + what + ": " + response.status() + " " + response.body());
-        }
     }
 }

@@ -20,6 +20,8 @@ import vn.gov.thidua.support.PostgresTestServer;
 abstract class Side implements AutoCloseable {
 
     static final String BOARD = "btdkt";
+    /** Every account's password on both sides: the administrator and each officer {@code cb.<agency>}. */
+    static final String PASSWORD = "Bench-Passw0rd!";
 
     final String name;
     final PostgresTestServer server;
@@ -46,16 +48,26 @@ abstract class Side implements AutoCloseable {
     /** The process definition key of a unit's participation. */
     abstract String unitProcess();
 
-    /** The Basic credentials of the officer working the unit's tasks, or null where there is no sign-in. */
-    abstract String officerOf(String unit);
+    /** The Basic credentials of the officer working the unit's tasks. */
+    String officerOf(String unit) {
+        return "cb." + unit + ":" + PASSWORD;
+    }
 
-    abstract String administrator();
+    /** The administrator's Basic credentials (the product's from the environment, the bare engine's from the starter). */
+    String administrator() {
+        return "admin:" + PASSWORD;
+    }
 
     /** Notices the storm's timers recorded for the campaign (reminders, overdue and what comes with them). */
     abstract int notices(String campaign) throws SQLException;
 
-    /** The notices {@code issued} milestones each reminded once and overdue once must leave. */
-    abstract int expectedNotices(int issued);
+    /**
+     * The notices {@code issued} milestones each reminded once and overdue once must leave: a reminder to the unit; at
+     * the deadline, an overdue notice to the unit and an escalation to the Board.
+     */
+    int expectedNotices(int issued) {
+        return 3 * issued;
+    }
 
     /** Notices recorded more than once for the same unit, milestone and kind. */
     abstract int duplicateNotices(String campaign) throws SQLException;
@@ -131,6 +143,12 @@ abstract class Side implements AutoCloseable {
     void analyze() throws SQLException {
         try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement("analyze")) {
             statement.execute();
+        }
+    }
+
+    void require(Http.Response response, Object what) {
+        if (!response.ok()) {
+            throw new IllegalStateException(name + " refused " + what + ": " + response.status() + " " + response.body());
         }
     }
 
