@@ -112,6 +112,7 @@ public class CampaignService {
                 involved.put(agency, prepared.participants().contains(agency) ? Role.PARTICIPANT : Role.DATA_PROVIDER));
         store.insertParticipants(code, involved);
         store.insertMilestones(code, prepared.milestones());
+        store.refreshStatistics();
     }
 
     /**
