@@ -23,11 +23,11 @@ final class BareSide extends Side {
     }
 
     @Override
-    NodeProcess start() {
+    NodeProcess start(String nodeName, String database) {
         Map<String, String> properties = new HashMap<>(server.datasourceProperties(database));
         properties.put("spring.config.name", "bare");
         properties.put("camunda.bpm.admin-user.password", PASSWORD);
-        return NodeProcess.start("bench-bare", "vn.gov.bareengine.BareEngineApplication", JVM_OPTIONS, properties);
+        return NodeProcess.start(nodeName, "vn.gov.bareengine.BareEngineApplication", JVM_OPTIONS, properties);
     }
 
     /** A group per commune and its officer, member of it: all the engine needs to offer and show the unit's tasks. */

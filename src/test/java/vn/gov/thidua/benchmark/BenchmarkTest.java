@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import vn.gov.thidua.support.NodeProcess;
 import vn.gov.thidua.support.PostgresTestServer;
 
 /**
@@ -40,6 +41,11 @@ class BenchmarkTest {
     /** 08:00 on the last working day before DUE_AT, as the product's reminder of one working day computes it. */
     static final String REMINDER_AT = "2027-12-14T08:00:00+07:00";
     static final Duration PHASE_TIMEOUT = Duration.ofMinutes(20);
+    /**
+     * Starts per side for the start-up and memory-after-ready figures, the sides taking turns, each on an empty
+     * database: one start of a JVM varies by a second or more on a shared 2-core machine, so the median is printed.
+     */
+    static final int STARTS = 3;
 
     /** Seeds the open tasks a busy Tasklist holds: one instance per agency, several tasks with due dates days apart. */
     static final String OPEN_TASKS_MODEL = """
@@ -65,13 +71,16 @@ class BenchmarkTest {
             units.add(UNIT_PREFIX + i);
         }
         PostgresTestServer server = PostgresTestServer.shared();
-        Measures bare;
-        try (Side side = new BareSide(server)) {
-            bare = run(side, units);
-        }
-        Measures product;
-        try (Side side = new ProductSide(server)) {
-            product = run(side, units);
+        Measures bare = new Measures();
+        Measures product = new Measures();
+        try (Side bareSide = new BareSide(server); Side productSide = new ProductSide(server)) {
+            for (int start = 1; start <= STARTS; start++) {
+                startOnce(bareSide, start, bare);
+                startOnce(productSide, start, product);
+            }
+            run(bareSide, units, bare);
+            bareSide.close();
+            run(productSide, units, product);
         }
 
         Report report = new Report();
@@ -83,21 +92,38 @@ class BenchmarkTest {
         report.mustBeZero("deadline storm duplicates", "duplicates", product.duplicates, bare.duplicates);
         report.higherIsBetter("Tasklist query p50, 50,000 open tasks", "ms", product.queryP50, bare.queryP50, false);
         report.latency("Tasklist query p95, 50,000 open tasks", "ms", product.queryP95, bare.queryP95, 50);
-        report.higherIsBetter("start-up to ready", "s", product.startupSeconds, bare.startupSeconds, false);
-        report.higherIsBetter("resident memory after ready", "MiB", product.rssReadyMib, bare.rssReadyMib, false);
+        report.higherIsBetter("start-up to ready", "s", median(product.startupSeconds), median(bare.startupSeconds), false);
+        report.higherIsBetter("resident memory after ready", "MiB", median(product.rssReadyMib), median(bare.rssReadyMib), false);
         report.higherIsBetter("resident memory after workload", "MiB", product.rssAfterMib, bare.rssAfterMib, false);
         report.print(Path.of("target", "benchmark", "results.txt"));
 
         assertThat(report.belowTarget()).as("figures below target (see the lines marked BELOW TARGET)").isEmpty();
     }
 
-    private static Measures run(Side side, List<String> units) throws Exception {
-        Measures measures = new Measures();
+    /**
+     * One start of the side's application on an empty database of its own, as a new node's first start: the time
+     * from launching its JVM until it answers ready, and its resident memory then. The database is dropped after.
+     */
+    private static void startOnce(Side side, int start, Measures measures) {
+        String database = side.database + "_start" + start;
+        side.server.createDatabase(database);
+        try (NodeProcess node = side.start("bench-" + side.name + "-start-" + start, database)) {
+            double seconds = node.awaitReady(Duration.ofMinutes(5)).toMillis() / 1000.0;
+            double rss = node.residentKibibytes() / 1024.0;
+            measures.startupSeconds.add(seconds);
+            measures.rssReadyMib.add(rss);
+            log(side, "start " + start + ": ready in " + seconds + " s, " + Math.round(rss) + " MiB resident");
+        } finally {
+            side.server.dropDatabase(database);
+            side.server.checkpoint();
+        }
+    }
+
+    private static void run(Side side, List<String> units, Measures measures) throws Exception {
         side.node = side.start();
-        measures.startupSeconds = side.node.awaitReady(Duration.ofMinutes(5)).toMillis() / 1000.0;
-        measures.rssReadyMib = side.node.residentKibibytes() / 1024.0;
+        side.node.awaitReady(Duration.ofMinutes(5));
         side.prepareDirectory(units);
-        log(side, "ready in " + measures.startupSeconds + " s, directory prepared");
+        log(side, "ready, directory prepared");
 
         long launched = System.nanoTime();
         side.launch("bench-launch", units, 1, List.of(5, 1));
@@ -120,7 +146,6 @@ class BenchmarkTest {
         tasklistQuery(side, units, measures);
         measures.rssAfterMib = side.node.residentKibibytes() / 1024.0;
         log(side, "query p50 " + measures.queryP50 + " ms, p95 " + measures.queryP95 + " ms");
-        return measures;
     }
 
     /** Every unit's officer completes the unit's task through the engine REST API, as Tasklist does, 8 at a time. */
@@ -236,9 +261,17 @@ class BenchmarkTest {
         System.out.printf("[benchmark %s %s] %s%n", Instant.now(), side.name, message);
     }
 
+    /** The middle one of an odd number of figures. */
+    private static double median(List<Double> figures) {
+        List<Double> sorted = new ArrayList<>(figures);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+
     static final class Measures {
-        double startupSeconds;
-        double rssReadyMib;
+        /** One figure per start ({@link #STARTS}), the sides taking turns; the report gives the median. */
+        final List<Double> startupSeconds = new ArrayList<>();
+        final List<Double> rssReadyMib = new ArrayList<>();
         double rssAfterMib;
         double launchSeconds;
         double completionRate;

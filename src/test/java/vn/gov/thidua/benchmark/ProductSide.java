@@ -25,13 +25,13 @@ final class ProductSide extends Side {
     }
 
     @Override
-    NodeProcess start() {
+    NodeProcess start(String nodeName, String database) {
         Map<String, String> properties = new HashMap<>(server.datasourceProperties(database));
         properties.putAll(Map.of("spring.profiles.active", "postgres",
                 "app.data-dir", "target/benchmark/product-data",
                 "app.admin.username", "admin",
                 "app.admin.password", PASSWORD));
-        return NodeProcess.start("bench-product", JVM_OPTIONS, properties);
+        return NodeProcess.start(nodeName, JVM_OPTIONS, properties);
     }
 
     /** The worked example's agencies (the Board among them), the communes, and one officer each, through the API. */

@@ -37,7 +37,13 @@ abstract class Side implements AutoCloseable {
         server.createDatabase(database);
     }
 
-    abstract NodeProcess start();
+    /** Starts the side's application on {@code database} of the benchmark's server, a node named {@code nodeName}. */
+    abstract NodeProcess start(String nodeName, String database);
+
+    /** Starts the node the workload runs on, on the side's own database. */
+    NodeProcess start() {
+        return start("bench-" + name, database);
+    }
 
     /** Agencies and their officers, where the side has any. */
     abstract void prepareDirectory(List<String> units) throws Exception;
@@ -152,10 +158,13 @@ abstract class Side implements AutoCloseable {
         }
     }
 
+    /** Stops the node and drops its database: nothing of this side (autovacuum, dirty pages) weighs on the next. */
     @Override
     public void close() {
         if (node != null) {
             node.close();
         }
+        server.dropDatabase(database);
+        server.checkpoint();
     }
 }

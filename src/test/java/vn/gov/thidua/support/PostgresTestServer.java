@@ -225,6 +225,29 @@ public final class PostgresTestServer implements AutoCloseable {
     }
 
     /** Starts the server again on the same port with the same data (no-op if it is running). */
+    /** Drops the database and the sessions still connected to it; nothing happens if it does not exist. */
+    public synchronized void dropDatabase(String name) {
+        if (!SAFE_DB_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("Unsupported database name for tests: '" + name + "'");
+        }
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), USERNAME, PASSWORD);
+             Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not drop database " + name, e);
+        }
+    }
+
+    /** Writes every dirty page now, so that the next measurement does not pay for what came before it. */
+    public void checkpoint() {
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), USERNAME, PASSWORD);
+             Statement st = c.createStatement()) {
+            st.execute("CHECKPOINT");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not run a checkpoint", e);
+        }
+    }
+
     public synchronized void start() {
         checkNotDestroyed();
         if (isRunning()) {
