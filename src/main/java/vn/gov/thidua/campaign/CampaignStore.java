@@ -54,7 +54,6 @@ class CampaignStore {
     private static final Object MILESTONES_READ = new Object();
 
     private final JdbcTemplate jdbc;
-    private volatile Boolean postgres;
 
     CampaignStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -69,17 +68,14 @@ class CampaignStore {
      * of 3,321 units in the benchmark, README "Benchmark"). H2 keeps its statistics itself.
      */
     void refreshStatistics() {
-        if (isPostgres()) {
-            jdbc.execute("analyze campaign_participant, campaign_milestone_addressee");
-        }
-    }
-
-    private boolean isPostgres() {
-        if (postgres == null) {
-            postgres = jdbc.execute((ConnectionCallback<Boolean>) connection ->
-                    "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName()));
-        }
-        return postgres;
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("analyze campaign_participant, campaign_milestone_addressee");
+                }
+            }
+            return null;
+        });
     }
 
     void insertParticipants(String campaign, Map<String, Role> agencies) {

@@ -28,6 +28,8 @@ abstract class Side implements AutoCloseable {
     final String database;
     final Http http;
     NodeProcess node;
+    /** Closed early (the bare engine, before the product runs) and again by try-with-resources: done once. */
+    private boolean closed;
 
     Side(String name, PostgresTestServer server) {
         this.name = name;
@@ -161,6 +163,10 @@ abstract class Side implements AutoCloseable {
     /** Stops the node and drops its database: nothing of this side (autovacuum, dirty pages) weighs on the next. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (node != null) {
             node.close();
         }

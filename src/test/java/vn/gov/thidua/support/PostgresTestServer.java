@@ -198,9 +198,7 @@ public final class PostgresTestServer implements AutoCloseable {
 
     /** Creates the database unless it already exists. */
     public synchronized void createDatabase(String name) {
-        if (!SAFE_DB_NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("Unsupported database name for tests: '" + name + "'");
-        }
+        requireSafeName(name);
         try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), USERNAME, PASSWORD)) {
             try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
                 ps.setString(1, name);
@@ -224,30 +222,33 @@ public final class PostgresTestServer implements AutoCloseable {
         }
     }
 
-    /** Starts the server again on the same port with the same data (no-op if it is running). */
     /** Drops the database and the sessions still connected to it; nothing happens if it does not exist. */
     public synchronized void dropDatabase(String name) {
-        if (!SAFE_DB_NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("Unsupported database name for tests: '" + name + "'");
-        }
-        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), USERNAME, PASSWORD);
-             Statement st = c.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not drop database " + name, e);
-        }
+        requireSafeName(name);
+        executeAsAdministrator("DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
     }
 
     /** Writes every dirty page now, so that the next measurement does not pay for what came before it. */
     public void checkpoint() {
+        executeAsAdministrator("CHECKPOINT");
+    }
+
+    private void executeAsAdministrator(String sql) {
         try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), USERNAME, PASSWORD);
              Statement st = c.createStatement()) {
-            st.execute("CHECKPOINT");
+            st.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not run a checkpoint", e);
+            throw new IllegalStateException("Could not run " + sql + " on " + jdbcUrl("postgres") + ": " + e.getMessage(), e);
         }
     }
 
+    private static void requireSafeName(String name) {
+        if (!SAFE_DB_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("Unsupported database name for tests: '" + name + "'");
+        }
+    }
+
+    /** Starts the server again on the same port with the same data (no-op if it is running). */
     public synchronized void start() {
         checkNotDestroyed();
         if (isRunning()) {
