@@ -22,6 +22,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import vn.gov.thidua.campaign.CampaignDefinition.MilestoneKind;
 import vn.gov.thidua.campaign.CampaignDefinition.Opener;
 import vn.gov.thidua.campaign.CampaignDefinitionReader.PreparedMilestone;
+import vn.gov.thidua.system.Database;
 
 /**
  * The per-unit rows of campaigns (participants, milestones, each unit's milestone, evaluation results). A campaign
@@ -69,7 +70,7 @@ class CampaignStore {
      */
     void refreshStatistics() {
         jdbc.execute((ConnectionCallback<Void>) connection -> {
-            if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+            if (Database.isPostgreSQL(connection)) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("analyze campaign_participant, campaign_milestone_addressee");
                 }

@@ -1,5 +1,7 @@
 package vn.gov.thidua.notification;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
@@ -9,11 +11,15 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import vn.gov.thidua.system.Database;
 import vn.gov.thidua.system.EngineClock;
 
 /**
@@ -65,16 +71,12 @@ public class NotificationService {
     public boolean notifyAgency(String recipientGroup, String kind, String campaignCode, String subjectRef, String title,
                                 String body, String dedupeKey) {
         boolean mailed = mailer.isConfigured();
-        int inserted = jdbc.update("insert into notification (dedupe_key, recipient_group, kind, campaign_code, subject_ref,"
-                        + " title, body, created_at, mail_status, mail_note) select ?, ?, ?, ?, ?, ?, ?, ?, ?, ? where not exists"
-                        + " (select 1 from notification where dedupe_key = ?)",
-                dedupeKey, recipientGroup, kind, campaignCode, subjectRef, cut(title, 500), cut(body, 4000),
+        Long id = insertOnce(dedupeKey, recipientGroup, kind, campaignCode, subjectRef, cut(title, 500), cut(body, 4000),
                 EngineClock.now().atOffset(ZoneOffset.UTC), mailed ? "PENDING" : "SKIPPED",
-                mailed ? null : NoticeMailer.NO_SERVER, dedupeKey);
-        if (inserted == 0) {
+                mailed ? null : NoticeMailer.NO_SERVER);
+        if (id == null) {
             return false;
         }
-        Long id = jdbc.queryForObject("select id from notification where dedupe_key = ?", Long.class, dedupeKey);
         if (mailed) {
             startMail(dedupeKey, id);
         }
@@ -174,6 +176,42 @@ public class NotificationService {
         System.arraycopy(a, 0, all, 0, a.length);
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
+    }
+
+    private static final String COLUMNS = "notification (dedupe_key, recipient_group, kind, campaign_code, subject_ref,"
+            + " title, body, created_at, mail_status, mail_note)";
+
+    /**
+     * Inserts the notice unless its dedupe key (the first of {@code row}) is taken, in one statement; returns its id, or
+     * null when the key was taken. On PostgreSQL the unique index decides ({@code on conflict do nothing}), which also
+     * waits out a concurrent insert of the same key instead of failing on it. The portable {@code not exists}, and a
+     * second statement for the id, are kept for H2: on PostgreSQL, once the table had been analyzed while still empty,
+     * both were planned as scans of the whole table, each notice slower than the one before (0.5 ms per notice at 5,000
+     * notices, 1.7 ms at 15,000); in the benchmark's deadline storm the two statements took 15.6 s of database time.
+     */
+    private Long insertOnce(Object... row) {
+        return jdbc.execute((ConnectionCallback<Long>) connection -> {
+            boolean postgres = Database.isPostgreSQL(connection);
+            String sql = postgres
+                    ? "insert into " + COLUMNS + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (dedupe_key) do nothing"
+                    : "insert into " + COLUMNS + " select ?, ?, ?, ?, ?, ?, ?, ?, ?, ? where not exists"
+                            + " (select 1 from notification where dedupe_key = ?)";
+            try (PreparedStatement statement = connection.prepareStatement(sql, new String[] {"id"})) {
+                for (int i = 0; i < row.length; i++) {
+                    StatementCreatorUtils.setParameterValue(statement, i + 1, SqlTypeValue.TYPE_UNKNOWN, row[i]);
+                }
+                if (!postgres) {
+                    statement.setString(row.length + 1, (String) row[0]);
+                }
+                if (statement.executeUpdate() == 0) {
+                    return null;
+                }
+                try (ResultSet keys = statement.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1);
+                }
+            }
+        });
     }
 
     private static String cut(String text, int max) {

@@ -51,7 +51,7 @@ class ClusterStartupLock extends AbstractProcessEnginePlugin {
         }
         try {
             Connection connection = dataSource.getConnection();
-            if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+            if (!Database.isPostgreSQL(connection)) {
                 connection.close();
                 return;
             }

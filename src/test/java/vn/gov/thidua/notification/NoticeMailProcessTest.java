@@ -143,6 +143,22 @@ class NoticeMailProcessTest {
     }
 
     @Test
+    void noticeRecordedTwiceUnderOneKey_existsOnce_withOneMail() {
+        String key = "test/twice/" + UUID.randomUUID();
+        Boolean first = transaction.execute(status -> notifications.notifyAgency("so-xay-dung", "REMINDER", null, null,
+                "Nhắc hạn lần đầu", "Bước ghi thông báo chạy lần đầu.", key));
+        Boolean again = transaction.execute(status -> notifications.notifyAgency("so-xay-dung", "REMINDER", null, null,
+                "Nhắc hạn chạy lại", "Bước ghi thông báo chạy lại sau khi công việc được thử lại.", key));
+
+        assertThat(first).isTrue();
+        assertThat(again).as("the repeated step records nothing").isFalse();
+        assertThat(jdbc.queryForList("select title from notification where dedupe_key = ?", String.class, key))
+                .containsExactly("Nhắc hạn lần đầu");
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("notice-mail")
+                .processInstanceBusinessKey(key).count()).as("one mail for the notice").isEqualTo(1);
+    }
+
+    @Test
     void noticeRecordedInAnOfficersStep_isMailedAsTheSystem_andTheOfficerStaysSignedIn() {
         String key = "test/officer-step/" + UUID.randomUUID();
         AsOfficer.run(identityService, "cb.so-xay-dung", () -> {
