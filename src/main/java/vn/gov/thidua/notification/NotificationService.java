@@ -182,12 +182,13 @@ public class NotificationService {
             + " title, body, created_at, mail_status, mail_note)";
 
     /**
-     * Inserts the notice unless its dedupe key (the first of {@code row}) is taken, in one statement; returns its id, or
-     * null when the key was taken. On PostgreSQL the unique index decides ({@code on conflict do nothing}), which also
-     * waits out a concurrent insert of the same key instead of failing on it. The portable {@code not exists}, and a
-     * second statement for the id, are kept for H2: on PostgreSQL, once the table had been analyzed while still empty,
-     * both were planned as scans of the whole table, each notice slower than the one before (0.5 ms per notice at 5,000
-     * notices, 1.7 ms at 15,000); in the benchmark's deadline storm the two statements took 15.6 s of database time.
+     * Inserts the notice unless its dedupe key (the first of {@code row}) is taken, in one statement that also returns
+     * the new id; returns null when the key was taken. On PostgreSQL the unique index decides ({@code on conflict do
+     * nothing}), which also waits out a concurrent insert of the same key instead of failing on it; H2 keeps the portable
+     * {@code not exists}. On PostgreSQL that {@code not exists} and a lookup of the id, once the table had been analyzed
+     * while still empty, were planned as scans of the whole table, each notice slower than the one before (0.5 ms per
+     * notice at 5,000 notices, 1.7 ms at 15,000): in the benchmark's deadline storm, the table analyzed just before it,
+     * they took 15.6 s of database time and the storm 49.6 s; with this insert 0.9 s and 39.4 s.
      */
     private Long insertOnce(Object... row) {
         return jdbc.execute((ConnectionCallback<Long>) connection -> {
