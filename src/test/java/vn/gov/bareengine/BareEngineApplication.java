@@ -17,11 +17,11 @@ import org.springframework.stereotype.Component;
 /**
  * The benchmark's reference: Camunda as it ships for Spring Boot, the engine with its REST API and its webapps (the
  * three Camunda starters of the stack, what officers and the Board would use without the product), on PostgreSQL, and
- * nothing of the product (no Flyway, JPA, Spring Security, product code). Secured the way Camunda documents it and the brief requires of every
- * deployment: engine authorizations on and Camunda's own HTTP Basic filter on {@code /engine-rest}. Its models have
- * the product's shape with delegates that only write rows. Started by the benchmark with {@code --spring.config.name=bare}, so it
- * reads {@code bare.yaml} and not the product's application.yaml; it sits outside {@code vn.gov.thidua} so the
- * product's component scan never sees it.
+ * nothing of the product (no Flyway, JPA, Spring Security, product code). Secured the way Camunda documents it and
+ * the brief requires of every deployment: engine authorizations on and Camunda's own HTTP Basic filter on
+ * {@code /engine-rest}. Its models have the product's shape with delegates that only write rows. Started by the
+ * benchmark with {@code --spring.config.name=bare}, so it reads {@code bare.yaml} and not the product's
+ * application.yaml; it sits outside {@code vn.gov.thidua} so the product's component scan never sees it.
  */
 @SpringBootApplication
 public class BareEngineApplication {

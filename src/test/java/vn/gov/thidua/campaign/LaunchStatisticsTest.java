@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.gov.thidua.support.CampaignFixtures;
 import vn.gov.thidua.support.CampaignFixtures.Fixture;
 import vn.gov.thidua.support.ProductTest;
+import vn.gov.thidua.system.Database;
 
 /**
  * On PostgreSQL, registering a campaign leaves the planner statistics of its participants and addressees counting the
@@ -29,8 +30,7 @@ class LaunchStatisticsTest {
     @Test
     @Transactional
     void aRegisteredCampaignsRowsAreCountedByThePlannerAtOnce() {
-        assumeTrue(jdbc.execute((ConnectionCallback<Boolean>) connection ->
-                "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())), "PostgreSQL only");
+        assumeTrue(jdbc.execute((ConnectionCallback<Boolean>) Database::isPostgreSQL), "PostgreSQL only");
         Fixture fixture = CampaignFixtures.shipped(CampaignFixtures.PLAN_161);
         campaigns.upload(fixture.definition(), "test", "cb.btdkt");
 
