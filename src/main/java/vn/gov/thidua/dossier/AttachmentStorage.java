@@ -67,7 +67,6 @@ class AttachmentStorage {
 
     private final Path root;
     private final long maxBytes;
-    private final Detector detector = TikaConfig.getDefaultConfig().getDetector();
 
     AttachmentStorage(@Value("${app.dossier.storage-dir}") String storageDir,
                       @Value("${app.dossier.max-attachment-size:20MB}") DataSize maxSize) {
@@ -139,10 +138,10 @@ class AttachmentStorage {
         MediaType byContent;
         MediaType byContentAndName;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            byContent = detector.detect(in, new Metadata());
+            byContent = Detection.DETECTOR.detect(in, new Metadata());
             Metadata named = new Metadata();
             named.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
-            byContentAndName = detector.detect(in, named);
+            byContentAndName = Detection.DETECTOR.detect(in, named);
         }
         boolean agrees = accepted.type().equals(byContentAndName) && accepted.byContent().contains(byContent)
                 && (accepted.zipFolder() == null || isOfficeZip(file, accepted.zipFolder()));
@@ -201,5 +200,14 @@ class AttachmentStorage {
         } catch (IOException e) {
             log.warn("Could not delete {}: {}", path, e.getMessage());
         }
+    }
+
+    /**
+     * Tika's registry of file types (its MIME database and magic bytes), read on the first upload rather than at
+     * start-up: most starts of a node see no upload for a while, and the registry is a few thousand objects and some
+     * hundred milliseconds of a start on a 2-core machine (README, "Benchmark"). The JVM builds it once, thread-safely.
+     */
+    private static final class Detection {
+        static final Detector DETECTOR = TikaConfig.getDefaultConfig().getDetector();
     }
 }
