@@ -204,8 +204,8 @@ class AttachmentStorage {
 
     /**
      * Tika's registry of file types (its MIME database and magic bytes), read on the first upload rather than at
-     * start-up: most starts of a node see no upload for a while, and the registry is a few thousand objects and some
-     * hundred milliseconds of a start on a 2-core machine (README, "Benchmark"). The JVM builds it once, thread-safely.
+     * start-up: most starts of a node see no upload for a while, and reading it loads some 65 classes and parses
+     * Tika's type database (README, "Benchmark"). The JVM builds it once, thread-safely, when an upload first needs it.
      */
     private static final class Detection {
         static final Detector DETECTOR = TikaConfig.getDefaultConfig().getDetector();
