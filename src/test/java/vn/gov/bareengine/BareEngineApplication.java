@@ -41,8 +41,8 @@ public class BareEngineApplication {
     }
 
     /**
-     * Deploys the bare models before the web server answers. They are named {@code *.bpmn.xml} on the classpath so
-     * the product's auto-deployment pattern ({@code **}{@code /*.bpmn}) never picks them up.
+     * Deploys the bare models before the web server answers. They are in {@code bare/} and named {@code *.bpmn.xml}, so
+     * the product's auto-deployment (its folders {@code processes/} and {@code forms/}) never picks them up.
      */
     @Component
     static class BareModels implements InitializingBean {

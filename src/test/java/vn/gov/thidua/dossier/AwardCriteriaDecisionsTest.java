@@ -142,7 +142,7 @@ class AwardCriteriaDecisionsTest {
     }
 
     private static DmnDecisionResultEntries evaluate(String key, Map<String, Object> variables) {
-        try (InputStream dmn = AwardCriteriaDecisionsTest.class.getResourceAsStream("/" + key + ".dmn")) {
+        try (InputStream dmn = AwardCriteriaDecisionsTest.class.getResourceAsStream("/processes/" + key + ".dmn")) {
             DmnDecision decision = engine.parseDecision(key, dmn);
             DmnDecisionResult result = engine.evaluateDecision(decision, variables);
             return result.getSingleResult();
