@@ -32,7 +32,7 @@ class DeployedResourcesTest {
         List<String> project = Stream.concat(files("processes"), files("forms")).sorted().toList();
         assertThat(project).as("the project's models, decisions and forms").hasSizeGreaterThanOrEqualTo(19);
 
-        // the starter's deployments: on a new database one, holding all; after a change, one more with what changed
+        // the starter's deployments: one on a new database, and one more at each start after a file has changed
         List<String> deployed = repositoryService.createDeploymentQuery().deploymentName(AUTO_DEPLOYMENT).list().stream()
                 .flatMap(deployment -> repositoryService.getDeploymentResources(deployment.getId()).stream())
                 .map(Resource::getName).map(name -> Path.of(name).getFileName().toString())
