@@ -43,9 +43,11 @@ class BenchmarkTest {
     static final Duration PHASE_TIMEOUT = Duration.ofMinutes(20);
     /**
      * Starts per side for the start-up and memory-after-ready figures, the sides taking turns, each on an empty
-     * database: one start of a JVM varies by a second or more on a shared 2-core machine, so the median is printed.
+     * database: one start of a JVM varies by a second or more on a shared 2-core machine, and its resident memory by
+     * 200 MiB (G1 sizes the heap from the start's collections), so the median is printed; five, as three starts of
+     * one build gave medians of memory 200 MiB apart from one run to the next.
      */
-    static final int STARTS = 3;
+    static final int STARTS = 5;
 
     /** Seeds the open tasks a busy Tasklist holds: one instance per agency, several tasks with due dates days apart. */
     static final String OPEN_TASKS_MODEL = """
