@@ -2,9 +2,6 @@ package vn.gov.thidua.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -18,6 +15,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import vn.gov.thidua.support.IndexColumns;
 import vn.gov.thidua.support.ProductTest;
 
 /**
@@ -84,19 +82,8 @@ class AuthorizationCheckTuningTest {
     @Test
     void authorizationsAreIndexedByUser() throws Exception {
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-        List<String> columns = new ArrayList<>();
-        try (Connection connection = configuration.getDataSource().getConnection()) {
-            DatabaseMetaData metadata = connection.getMetaData();
-            String table = metadata.storesLowerCaseIdentifiers() ? "act_ru_authorization" : "ACT_RU_AUTHORIZATION";
-            try (ResultSet indexes = metadata.getIndexInfo(null, null, table, false, false)) {
-                while (indexes.next()) {
-                    if (AuthorizationCheckTuning.USER_INDEX.equalsIgnoreCase(indexes.getString("INDEX_NAME"))) {
-                        columns.add(indexes.getString("COLUMN_NAME").toUpperCase());
-                    }
-                }
-            }
-        }
-        assertThat(columns).containsExactly("USER_ID_");
+        assertThat(IndexColumns.of(configuration.getDataSource(), "ACT_RU_AUTHORIZATION",
+                AuthorizationCheckTuning.USER_INDEX)).containsExactly("USER_ID_");
     }
 
     private String candidateTask(String group) {

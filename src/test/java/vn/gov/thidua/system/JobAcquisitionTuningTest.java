@@ -3,13 +3,11 @@ package vn.gov.thidua.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
@@ -18,13 +16,14 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AcquireJobsCmd;
 import org.camunda.bpm.engine.impl.jobexecutor.AcquiredJobs;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.gov.thidua.support.IndexColumns;
 import vn.gov.thidua.support.ProductTest;
 
 /**
@@ -108,24 +107,10 @@ class JobAcquisitionTuningTest {
 
     @Test
     void dueDatesAndLocksAreIndexed() throws Exception {
-        assertThat(indexedColumns(JobAcquisitionTuning.DUE_INDEX)).containsExactly("DUEDATE_");
-        assertThat(indexedColumns(JobAcquisitionTuning.LOCKED_INDEX)).containsExactly("LOCK_EXP_TIME_");
-    }
-
-    private List<String> indexedColumns(String index) throws Exception {
-        List<String> columns = new ArrayList<>();
-        try (Connection connection = dataSource().getConnection()) {
-            DatabaseMetaData metadata = connection.getMetaData();
-            String table = metadata.storesLowerCaseIdentifiers() ? "act_ru_job" : "ACT_RU_JOB";
-            try (ResultSet indexes = metadata.getIndexInfo(null, null, table, false, false)) {
-                while (indexes.next()) {
-                    if (index.equalsIgnoreCase(indexes.getString("INDEX_NAME"))) {
-                        columns.add(indexes.getString("COLUMN_NAME").toUpperCase());
-                    }
-                }
-            }
-        }
-        return columns;
+        assertThat(IndexColumns.of(dataSource(), "ACT_RU_JOB", JobAcquisitionTuning.DUE_INDEX))
+                .containsExactly("DUEDATE_");
+        assertThat(IndexColumns.of(dataSource(), "ACT_RU_JOB", JobAcquisitionTuning.LOCKED_INDEX))
+                .containsExactly("LOCK_EXP_TIME_");
     }
 
     private String start() {
@@ -153,7 +138,7 @@ class JobAcquisitionTuningTest {
         return acquired.getJobIdBatches().stream().flatMap(List::stream).toList();
     }
 
-    private javax.sql.DataSource dataSource() {
+    private DataSource dataSource() {
         return configuration().getDataSource();
     }
 
