@@ -12,13 +12,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * The JVM's optimising compiler (C2) leaves the engine's entity {@code toString} methods alone: compiling one of them
- * once took 177 to 205 MiB of native memory, which the C library then kept, so the node stayed that much larger.
+ * once took 173 to 205 MiB of native memory, which the C library then kept, so the node stayed that much larger.
  *
  * <p>Camunda's {@code DbEntityManager.validateId} builds the message "Entity … has null id" before it checks the id,
  * so every row the engine inserts calls its entity's {@code toString}, and that method becomes hot. The historic task
  * event's concatenates 24 fields, four of them dates; with the product's tasks, which carry due dates, C2 inlines
  * date formatting into it. In a flight recording of the benchmark that one compilation ran 17.5 s and produced 219 kB
- * of code; the compiler's memory peaked at 177 and 205 MiB in two runs, against 42 MiB for the bare engine, whose
+ * of code; the compiler's memory peaked at 173 and 205 MiB in two runs, against 41 MiB for the bare engine, whose
  * benchmark tasks mostly have none. Freed, that memory stays with the C library: at the end of the benchmark's
  * workload, asking it back ({@code jcmd System.trim_native_heap}) returned 123 MiB of the product's 850 MiB and 37 MiB
  * of the bare engine's 581 MiB (README, "Benchmark").
