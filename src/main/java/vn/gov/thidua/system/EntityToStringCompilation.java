@@ -16,12 +16,12 @@ import org.springframework.stereotype.Component;
  *
  * <p>Camunda's {@code DbEntityManager.validateId} builds the message "Entity … has null id" before it checks the id,
  * so every row the engine inserts calls its entity's {@code toString}, and that method becomes hot. The historic task
- * event's concatenates 24 fields, four of them dates; with the product's tasks, which carry due dates, C2 inlines
- * date formatting into it. In a flight recording of the benchmark that one compilation ran 17.5 s and produced 219 kB
- * of code; the compiler's memory peaked at 173 and 205 MiB in two runs, against 41 MiB for the bare engine, whose
- * benchmark tasks mostly have none. Freed, that memory stays with the C library: at the end of the benchmark's
- * workload, asking it back ({@code jcmd System.trim_native_heap}) returned 123 MiB of the product's 850 MiB and 37 MiB
- * of the bare engine's 581 MiB (README, "Benchmark").
+ * event's concatenates 24 fields, four of them dates. In a flight recording of the benchmark's workload that one
+ * compilation ran 17.5 s and produced 219 kB of code; the compiler's memory peaked at 173 and 205 MiB in two runs,
+ * against 41 MiB for the bare engine (whose tasks also have due dates: why its compilation stays small was not
+ * found). Freed, that memory stays with the C library: at the end of the benchmark's workload, asking it back
+ * ({@code jcmd System.trim_native_heap}) returned 123 MiB of the product's 850 MiB and 37 MiB of the bare engine's
+ * 581 MiB (README, "Benchmark").
  *
  * <p>So at start the product adds a compiler directive to its own JVM, through the JVM's diagnostic command MBean (what
  * {@code jcmd Compiler.directives_add} does): C2 excludes the {@code toString} methods of the engine's runtime and
