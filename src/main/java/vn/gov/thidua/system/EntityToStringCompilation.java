@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
 @Component
 class EntityToStringCompilation {
 
-    static final String DIRECTIVE = """
+    private static final String DIRECTIVE = """
             [{
               match: ["org/camunda/bpm/engine/impl/persistence/entity/*.toString",
                       "org/camunda/bpm/engine/impl/history/event/*.toString"],
