@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +17,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -27,6 +30,11 @@ import java.util.stream.Collectors;
 public final class NodeProcess implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(100);
+    /** G1's line of {@code GC.heap_info}: "garbage-first heap total 285696K, used 133669K [0x…c0000000, 0x…00000000)". */
+    private static final Pattern HEAP_RANGE = Pattern.compile("heap\\s+total \\d+K, used \\d+K \\[0x(\\p{XDigit}+), 0x(\\p{XDigit}+)\\)");
+    private static final Pattern METASPACE = Pattern.compile("Metaspace\\s+used \\d+K, committed (\\d+)K");
+    /** The first line of a mapping in {@code /proc/<pid>/smaps}: "c0000000-d2000000 rw-p …". */
+    private static final Pattern MAPPING = Pattern.compile("(\\p{XDigit}+)-(\\p{XDigit}+) ");
 
     private final String name;
     private final int port;
@@ -138,6 +146,74 @@ public final class NodeProcess implements AutoCloseable {
                 }
             }
             throw new IllegalStateException("no VmRSS for node " + name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Where the node's resident memory is: all of it (VmRSS), the part inside the Java heap's reserved range (from
+     * {@code /proc/<pid>/smaps}: pages of the heap touched and not given back), and the class metadata the JVM has
+     * committed (metaspace, class space included). The resident figure is read first, before the diagnostic command
+     * that locates the heap starts its attach thread in the node.
+     */
+    public ResidentMemory residentMemory() {
+        long resident = residentKibibytes();
+        String heapInfo = jcmd("GC.heap_info");
+        Matcher range = HEAP_RANGE.matcher(heapInfo);
+        Matcher metaspace = METASPACE.matcher(heapInfo);
+        if (!range.find() || !metaspace.find()) {
+            throw new IllegalStateException("node " + name + ": no heap range or metaspace in GC.heap_info:\n" + heapInfo);
+        }
+        long heap = residentKibibytesIn(Long.parseUnsignedLong(range.group(1), 16), Long.parseUnsignedLong(range.group(2), 16));
+        return new ResidentMemory(resident, heap, Long.parseLong(metaspace.group(1)));
+    }
+
+    /**
+     * Asks the node's C library to give the memory it holds freed back to the kernel ({@code System.trim_native_heap})
+     * and returns how many kibibytes of resident memory that took away: memory the node had freed but still counted.
+     */
+    public long trimNativeHeap() {
+        long before = residentKibibytes();
+        jcmd("System.trim_native_heap");
+        return before - residentKibibytes();
+    }
+
+    /** Runs a diagnostic command in the node's JVM, as {@code jcmd <pid> <command>} does, and returns its output. */
+    public String jcmd(String command) {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            Process run = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), command)
+                    .redirectErrorStream(true).start();
+            String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!run.waitFor(1, TimeUnit.MINUTES) || run.exitValue() != 0) {
+                throw new IllegalStateException("jcmd " + command + " failed on node " + name + ":\n" + output);
+            }
+            return output;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not run " + jcmd, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Resident kibibytes of the node's mappings that lie within [from, to), from {@code /proc/<pid>/smaps}. */
+    private long residentKibibytesIn(long from, long to) {
+        try {
+            long total = 0;
+            boolean inside = false;
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "smaps"))) {
+                Matcher mapping = MAPPING.matcher(line);
+                if (mapping.lookingAt()) {
+                    long start = Long.parseUnsignedLong(mapping.group(1), 16);
+                    long end = Long.parseUnsignedLong(mapping.group(2), 16);
+                    inside = Long.compareUnsigned(start, from) >= 0 && Long.compareUnsigned(end, to) <= 0;
+                } else if (inside && line.startsWith("Rss:")) {
+                    total += Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+            return total;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,7 +9,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** A node started as its own JVM on the test PostgreSQL comes up, reports its memory, and dies on SIGKILL. */
+/**
+ * A node started as its own JVM on the test PostgreSQL comes up, reports its memory and where it is (within the
+ * {@code -Xmx} of its heap), and dies on SIGKILL.
+ */
 @Tag("database")
 @Tag("scale")
 class NodeProcessTest {
@@ -26,6 +29,11 @@ class NodeProcessTest {
 
             assertThat(ready).isPositive();
             assertThat(node.residentKibibytes()).isGreaterThan(50_000);
+            ResidentMemory memory = node.residentMemory();
+            assertThat(memory.javaHeap()).as("the heap's touched pages").isPositive().isLessThanOrEqualTo(512 * 1024);
+            assertThat(memory.classMetadata()).as("the application's classes").isGreaterThan(20_000);
+            assertThat(memory.rest()).as("the JVM's own native memory").isPositive();
+            assertThat(node.trimNativeHeap()).as("what the C library gave back").isGreaterThanOrEqualTo(-1024);
             node.kill();
             assertThat(node.isAlive()).isFalse();
         }
