@@ -179,17 +179,29 @@ public final class NodeProcess implements AutoCloseable {
         return before - residentKibibytes();
     }
 
-    /** Runs a diagnostic command in the node's JVM, as {@code jcmd <pid> <command>} does, and returns its output. */
+    /**
+     * Runs a diagnostic command in the node's JVM, as {@code jcmd <pid> <command>} does, and returns its output. The
+     * output goes to a file, so a jcmd that hangs is stopped after a minute instead of blocking a read.
+     */
     public String jcmd(String command) {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         try {
-            Process run = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), command)
-                    .redirectErrorStream(true).start();
-            String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!run.waitFor(1, TimeUnit.MINUTES) || run.exitValue() != 0) {
-                throw new IllegalStateException("jcmd " + command + " failed on node " + name + ":\n" + output);
+            Path output = Files.createTempFile("jcmd-", ".txt");
+            try {
+                Process run = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), command)
+                        .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+                boolean finished = run.waitFor(1, TimeUnit.MINUTES);
+                if (!finished) {
+                    run.destroyForcibly();
+                }
+                String text = Files.readString(output, StandardCharsets.UTF_8);
+                if (!finished || run.exitValue() != 0) {
+                    throw new IllegalStateException("jcmd " + command + " failed on node " + name + ":\n" + text);
+                }
+                return text;
+            } finally {
+                Files.deleteIfExists(output);
             }
-            return output;
         } catch (IOException e) {
             throw new UncheckedIOException("could not run " + jcmd, e);
         } catch (InterruptedException e) {
