@@ -96,9 +96,11 @@ class BenchmarkTest {
         report.mustBeZero("deadline storm duplicates", "duplicates", product.duplicates, bare.duplicates);
         report.higherIsBetter("Tasklist query p50, 50,000 open tasks", "ms", product.queryP50, bare.queryP50, false);
         report.latency("Tasklist query p95, 50,000 open tasks", "ms", product.queryP95, bare.queryP95, 50);
-        report.higherIsBetter("start-up to ready", "s", median(product.startupSeconds), median(bare.startupSeconds), false);
-        ResidentMemory productReady = medianByResident(product.ready);
-        ResidentMemory bareReady = medianByResident(bare.ready);
+        report.higherIsBetter("start-up to ready", "s", median(product.startupSeconds, Comparator.naturalOrder()),
+                median(bare.startupSeconds, Comparator.naturalOrder()), false);
+        Comparator<ResidentMemory> byTotal = Comparator.comparingLong(ResidentMemory::resident);
+        ResidentMemory productReady = median(product.ready, byTotal);
+        ResidentMemory bareReady = median(bare.ready, byTotal);
         report.higherIsBetter("resident memory after ready", "MiB", mib(productReady.resident()), mib(bareReady.resident()), false);
         report.whereMemoryIs("after ready, the median start", productReady, bareReady);
         report.higherIsBetter("resident memory after workload", "MiB", mib(product.afterWorkload.resident()),
@@ -273,13 +275,6 @@ class BenchmarkTest {
         System.out.printf("[benchmark %s %s] %s%n", Instant.now(), side.name, message);
     }
 
-    /** The start whose resident memory is the median one (an odd number of starts), with where its memory is. */
-    private static ResidentMemory medianByResident(List<ResidentMemory> starts) {
-        List<ResidentMemory> sorted = new ArrayList<>(starts);
-        sorted.sort(Comparator.comparingLong(ResidentMemory::resident));
-        return sorted.get(sorted.size() / 2);
-    }
-
     private static double mib(long kibibytes) {
         return kibibytes / 1024.0;
     }
@@ -289,10 +284,10 @@ class BenchmarkTest {
                 + ", class metadata " + Math.round(mib(memory.classMetadata())) + ", the rest " + Math.round(mib(memory.rest())) + ")";
     }
 
-    /** The middle one of an odd number of figures. */
-    private static double median(List<Double> figures) {
-        List<Double> sorted = new ArrayList<>(figures);
-        Collections.sort(sorted);
+    /** The middle one of an odd number of figures, in {@code order}: a start's seconds, or its memory by the total. */
+    private static <T> T median(List<T> figures, Comparator<? super T> order) {
+        List<T> sorted = new ArrayList<>(figures);
+        sorted.sort(order);
         return sorted.get(sorted.size() / 2);
     }
 

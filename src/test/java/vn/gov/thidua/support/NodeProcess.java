@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -179,35 +178,11 @@ public final class NodeProcess implements AutoCloseable {
         return before - residentKibibytes();
     }
 
-    /**
-     * Runs a diagnostic command in the node's JVM, as {@code jcmd <pid> <command>} does, and returns its output. The
-     * output goes to a file, so a jcmd that hangs is stopped after a minute instead of blocking a read.
-     */
+    /** Runs a diagnostic command in the node's JVM, as {@code jcmd <pid> <command>} does, and returns its output. */
     public String jcmd(String command) {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        try {
-            Path output = Files.createTempFile("jcmd-", ".txt");
-            try {
-                Process run = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), command)
-                        .redirectErrorStream(true).redirectOutput(output.toFile()).start();
-                boolean finished = run.waitFor(1, TimeUnit.MINUTES);
-                if (!finished) {
-                    run.destroyForcibly();
-                }
-                String text = Files.readString(output, StandardCharsets.UTF_8);
-                if (!finished || run.exitValue() != 0) {
-                    throw new IllegalStateException("jcmd " + command + " failed on node " + name + ":\n" + text);
-                }
-                return text;
-            } finally {
-                Files.deleteIfExists(output);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not run " + jcmd, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return ShortCommand.output(new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), command),
+                Duration.ofMinutes(1));
     }
 
     /** Resident kibibytes of the node's mappings that lie within [from, to), from {@code /proc/<pid>/smaps}. */

@@ -818,24 +818,12 @@ public final class PostgresTestServer implements AutoCloseable {
 
     /** Runs a short command and returns its stdout, failing with its output if it exits non-zero. */
     private static String capture(List<String> command) {
-        try {
-            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-            // Must be a directory every user can enter, or a privilege-dropped command fails in getcwd.
-            pb.directory(new java.io.File("/"));
-            cleanEnvironment(pb);
-            Process p = pb.start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IllegalStateException("Command failed: " + command + "\n" + out);
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not run " + command, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while running " + command, e);
-        }
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        // Must be a directory every user can enter, or a privilege-dropped command fails in getcwd.
+        pb.directory(new java.io.File("/"));
+        cleanEnvironment(pb);
+        return ShortCommand.output(pb, COMMAND_TIMEOUT);
     }
 
     private static void cleanEnvironment(ProcessBuilder pb) {
