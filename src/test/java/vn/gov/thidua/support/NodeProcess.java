@@ -179,7 +179,7 @@ public final class NodeProcess implements AutoCloseable {
     }
 
     /** Runs a diagnostic command in the node's JVM, as {@code jcmd <pid> <command>} does, and returns its output. */
-    public String jcmd(String command) {
+    private String jcmd(String command) {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         return ShortCommand.output(new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), command),
                 Duration.ofMinutes(1));
