@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 @Component("dbHealthIndicator")
 class DatabaseHealthIndicator implements HealthIndicator, DisposableBean {
 
-    static final Duration BUDGET = Duration.ofMillis(1500);
+    static final Duration BUDGET = Duration.ofSeconds(1);
 
     private final DataSourceHealthIndicator check;
     private final ExecutorService checker = Executors.newSingleThreadExecutor(task -> {
