@@ -9,6 +9,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -24,7 +25,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Answers every refusal of the product's API as an RFC 9457 problem with a Vietnamese {@code detail} an officer
  * can read, and the offending {@code field} where there is one. Nothing reaches the caller as a bare 500 with a
- * stack trace: unexpected failures are logged in full and answered with a short apology.
+ * stack trace: unexpected failures are logged in full and answered with a short apology, and a database out of reach
+ * with 503 and {@code Retry-After} ({@link DatabaseOutage}).
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -61,6 +63,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
+        if (DatabaseOutage.isCause(e)) {
+            log.warn("Database unavailable, answered 503 to an API request: {}", e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS).body(DatabaseOutage.body());
+        }
         log.error("Unexpected failure answering an API request", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Hệ thống gặp lỗi không mong muốn; thao tác chưa được thực hiện. Vui lòng thử lại hoặc báo quản trị viên.", Map.of());
