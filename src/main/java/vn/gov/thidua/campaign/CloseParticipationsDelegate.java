@@ -19,6 +19,6 @@ class CloseParticipationsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable("closeRemaining", service.closeNext((String) execution.getVariable("campaignCode"), batchSize));
+        execution.setVariable("closeRemaining", service.closeNext(ProcessKeys.campaignOf(execution), batchSize));
     }
 }

@@ -19,7 +19,7 @@ class IssueMilestoneDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable("issueRemaining", service.issueNext((String) execution.getVariable("campaignCode"),
+        execution.setVariable("issueRemaining", service.issueNext(ProcessKeys.campaignOf(execution),
                 (String) execution.getVariable("milestoneKey"), batchSize));
     }
 }

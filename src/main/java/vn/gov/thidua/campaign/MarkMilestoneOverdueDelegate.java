@@ -16,7 +16,7 @@ class MarkMilestoneOverdueDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        service.markOverdue((String) execution.getVariable("campaignCode"), (String) execution.getVariable("milestoneKey"),
-                (String) execution.getVariable("agencyCode"));
+        ProcessKeys.Participation unit = ProcessKeys.participationOf(execution);
+        service.markOverdue(unit.campaignCode(), (String) execution.getVariable("milestoneKey"), unit.agencyCode());
     }
 }

@@ -18,10 +18,11 @@ class RecordEvaluationDataDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Object table = execution.getVariable(EvaluationTable.FIELD);
+        ProcessKeys.Participation unit = ProcessKeys.participationOf(execution);
         ModelErrors.refuseAsUserError(() -> service.recordEvaluations(
-                (String) execution.getVariable("campaignCode"),
+                unit.campaignCode(),
                 (String) execution.getVariable("milestoneKey"),
-                (String) execution.getVariable("agencyCode"),
+                unit.agencyCode(),
                 table == null ? null : table.toString(),
                 EngineActor.of(execution)));
     }

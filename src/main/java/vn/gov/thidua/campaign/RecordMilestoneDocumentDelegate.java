@@ -18,10 +18,11 @@ class RecordMilestoneDocumentDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        ProcessKeys.Participation unit = ProcessKeys.participationOf(execution);
         ModelErrors.refuseAsUserError(() -> service.recordDocument(
-                (String) execution.getVariable("campaignCode"),
+                unit.campaignCode(),
                 (String) execution.getVariable("milestoneKey"),
-                (String) execution.getVariable("agencyCode"),
+                unit.agencyCode(),
                 DocumentSubmission.of(text(execution, "documentNumber"), text(execution, "documentDate"),
                         text(execution, "documentSummary"), text(execution, "documentLink")),
                 EngineActor.of(execution)));

@@ -17,7 +17,7 @@ class RecordMilestoneOpeningDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ModelErrors.refuseAsUserError(() -> service.recordOpening((String) execution.getVariable("campaignCode"),
+        ModelErrors.refuseAsUserError(() -> service.recordOpening(ProcessKeys.campaignOf(execution),
                 (String) execution.getVariable("milestoneKey"), (String) execution.getVariable("openingNote"),
                 EngineActor.of(execution)));
     }

@@ -16,7 +16,8 @@ class RecordReminderDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        service.remind((String) execution.getVariable("campaignCode"), (String) execution.getVariable("milestoneKey"),
-                (String) execution.getVariable("agencyCode"), ((Number) execution.getVariable("daysBeforeDue")).intValue());
+        ProcessKeys.Participation unit = ProcessKeys.participationOf(execution);
+        service.remind(unit.campaignCode(), (String) execution.getVariable("milestoneKey"), unit.agencyCode(),
+                ((Number) execution.getVariable("daysBeforeDue")).intValue());
     }
 }

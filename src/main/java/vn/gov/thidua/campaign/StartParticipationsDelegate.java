@@ -20,6 +20,6 @@ class StartParticipationsDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         execution.setVariable("participationsRemaining",
-                service.startNextParticipations((String) execution.getVariable("campaignCode"), batchSize));
+                service.startNextParticipations(ProcessKeys.campaignOf(execution), batchSize));
     }
 }

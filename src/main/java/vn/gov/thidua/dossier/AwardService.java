@@ -26,6 +26,7 @@ import vn.gov.thidua.dossier.AwardStore.Award;
 import vn.gov.thidua.dossier.AwardStore.Decision;
 import vn.gov.thidua.dossier.DossierApi.DecisionItem;
 import vn.gov.thidua.dossier.DossierApi.DecisionRequest;
+import vn.gov.thidua.engine.VariableWriteGuard;
 import vn.gov.thidua.system.ApiException;
 import vn.gov.thidua.system.EngineClock;
 
@@ -129,10 +130,11 @@ public class AwardService {
             variables.put("awardDecisionId", decisionId);
             variables.put("decisionNote", DossierService.blankToNull(item.note()));
             Task task = tasks.get(i);
-            dossiers.asUser(actor, () -> {
+            // The decision's id is not a field of the task's form: the service, not the officer, supplies it
+            dossiers.asUser(actor, () -> VariableWriteGuard.byProductService(() -> {
                 taskService.complete(task.getId(), variables);
                 return null;
-            });
+            }));
         }
         Decision decision = awards.decision(decisionId).orElseThrow();
         log.info("Decision {} of {} on {} dossiers by {}", decision.number(), decision.decisionDate(), tasks.size(), actor);

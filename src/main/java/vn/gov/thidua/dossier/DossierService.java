@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -246,6 +247,16 @@ public class DossierService {
     }
 
     // ---------------------------------------------------------------- reads
+
+    /**
+     * The dossier an award-dossier instance works on, from the instance's business key and the dossier table: never
+     * from a variable, which a task completion could have set.
+     */
+    long dossierOf(DelegateExecution execution) {
+        String businessKey = execution.getProcessBusinessKey();
+        return store.idByBusinessKey(businessKey).orElseThrow(() -> new IllegalStateException(
+                "No dossier has the business key " + businessKey + " of process instance " + execution.getProcessInstanceId()));
+    }
 
     @Transactional(readOnly = true)
     public Dossier require(long id) {

@@ -90,6 +90,11 @@ class DossierStore {
         return max == null ? 1 : max + 1;
     }
 
+    Optional<Long> idByBusinessKey(String businessKey) {
+        return jdbc.queryForList("select id from award_dossier where business_key = ?", Long.class, businessKey).stream()
+                .findFirst();
+    }
+
     Optional<Dossier> find(long id) {
         return jdbc.query("select * from award_dossier where id = ?", this::dossier, id).stream().findFirst();
     }

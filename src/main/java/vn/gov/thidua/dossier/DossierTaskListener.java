@@ -19,6 +19,6 @@ class DossierTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        task.getExecution().setVariables(service.formVariables(Steps.dossierId(task)));
+        task.getExecution().setVariables(service.formVariables(service.dossierOf(task.getExecution())));
     }
 }

@@ -20,7 +20,7 @@ class NotifyBoardOverdueDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        service.notifyBoardOverdue(Steps.dossierId(execution), Steps.text(execution, "overdueStep"),
+        service.notifyBoardOverdue(service.dossierOf(execution), Steps.text(execution, "overdueStep"),
                 execution.getVariable("overdueWorkingDays"));
     }
 }

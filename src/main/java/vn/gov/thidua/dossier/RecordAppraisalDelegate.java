@@ -17,7 +17,7 @@ class RecordAppraisalDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Steps.refusingAsUserError(() -> {
-            service.recordAppraisal(Steps.dossierId(execution), Steps.text(execution, "appraisalRecommendation"),
+            service.recordAppraisal(service.dossierOf(execution), Steps.text(execution, "appraisalRecommendation"),
                     Steps.text(execution, "appraisalOpinion"), Steps.actor(execution));
             return null;
         });

@@ -9,15 +9,17 @@ import org.springframework.stereotype.Component;
 class RecordAwardDecisionDelegate implements JavaDelegate {
 
     private final AwardService service;
+    private final DossierService dossiers;
 
-    RecordAwardDecisionDelegate(AwardService service) {
+    RecordAwardDecisionDelegate(AwardService service, DossierService dossiers) {
         this.service = service;
+        this.dossiers = dossiers;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         Object decisionId = execution.getVariable("awardDecisionId");
-        boolean awarded = Steps.refusingAsUserError(() -> service.recordDecision(Steps.dossierId(execution),
+        boolean awarded = Steps.refusingAsUserError(() -> service.recordDecision(dossiers.dossierOf(execution),
                 execution.getVariable("awardApproved"), decisionId == null ? null : ((Number) decisionId).longValue(),
                 Steps.text(execution, "decisionNumber"), Steps.text(execution, "decisionDate"),
                 Steps.text(execution, "decisionNote"), Steps.actor(execution)));

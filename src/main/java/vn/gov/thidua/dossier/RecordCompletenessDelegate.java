@@ -16,7 +16,7 @@ class RecordCompletenessDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        DossierService.StepResult result = Steps.refusingAsUserError(() -> service.recordCompleteness(Steps.dossierId(execution),
+        DossierService.StepResult result = Steps.refusingAsUserError(() -> service.recordCompleteness(service.dossierOf(execution),
                 execution.getVariable("dossierComplete"), Steps.text(execution, "completenessNote"),
                 Steps.text(execution, "supplementDue"), Steps.actor(execution)));
         execution.setVariable("completenessOutcome", result.outcome());

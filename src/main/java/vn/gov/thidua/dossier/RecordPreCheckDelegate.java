@@ -17,7 +17,7 @@ class RecordPreCheckDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Object quotaWithin = execution.getVariable("quotaWithin");
-        service.recordPreCheck(Steps.dossierId(execution), Steps.text(execution, "criteriaOutcome"),
+        service.recordPreCheck(service.dossierOf(execution), Steps.text(execution, "criteriaOutcome"),
                 Steps.text(execution, "criteriaReason"), quotaWithin == null ? null : DossierService.yesNo(quotaWithin),
                 Steps.text(execution, "quotaReason"));
     }

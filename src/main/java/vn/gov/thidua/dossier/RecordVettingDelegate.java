@@ -16,7 +16,7 @@ class RecordVettingDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        DossierService.StepResult result = Steps.refusingAsUserError(() -> service.recordVetting(Steps.dossierId(execution),
+        DossierService.StepResult result = Steps.refusingAsUserError(() -> service.recordVetting(service.dossierOf(execution),
                 Steps.text(execution, "vettingDecision"), Steps.text(execution, "vettingNote"),
                 Steps.text(execution, "supplementDue"), Steps.actor(execution)));
         execution.setVariable("vettingOutcome", result.outcome());

@@ -21,10 +21,6 @@ final class Steps {
         return EngineActor.of(execution);
     }
 
-    static long dossierId(VariableScope scope) {
-        return ((Number) scope.getVariable("dossierId")).longValue();
-    }
-
     static String text(VariableScope scope, String name) {
         Object value = scope.getVariable(name);
         return value == null ? null : value.toString();

@@ -17,7 +17,7 @@ class SubmitDossierDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         execution.setVariables(Steps.refusingAsUserError(() ->
-                service.recordSubmission(Steps.dossierId(execution), Steps.actor(execution))));
+                service.recordSubmission(service.dossierOf(execution), Steps.actor(execution))));
         Steps.forget(execution, "unitConfirmation");
     }
 }

@@ -16,6 +16,6 @@ class SubmitToChairmanDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        service.submitToChairman(Steps.dossierId(execution), Steps.actor(execution));
+        service.submitToChairman(service.dossierOf(execution), Steps.actor(execution));
     }
 }

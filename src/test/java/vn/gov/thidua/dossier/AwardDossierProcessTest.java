@@ -415,7 +415,7 @@ class AwardDossierProcessTest {
         MidTermRound.uploadRequiredDocuments(attachments, id, "cb." + d.proposingAgency());
         dossiers.submit(id, "cb." + d.proposingAgency());
         vet(id, "ACCEPT", "Đạt.", null);
-        asUser("cb.btdkt", () -> taskService.complete(task(id, "Task_CheckDossierComplete").getId(), Map.of("dossierComplete", true)));
+        asUser("cb.btdkt", () -> taskService.complete(task(id, "Task_CheckDossierComplete").getId(), Map.of("dossierComplete", "true")));
         asUser("cb.btdkt", () -> taskService.complete(task(id, "Task_AppraiseDossier").getId(),
                 Map.of("appraisalRecommendation", "PROPOSE", "appraisalOpinion", "Đủ điều kiện.")));
         assertThat(dossiers.require(id).status()).isEqualTo(DossierStatus.SUBMITTED_TO_CHAIRMAN);

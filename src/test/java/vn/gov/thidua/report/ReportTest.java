@@ -342,7 +342,7 @@ class ReportTest {
             AsOfficer.run(identityService, STANDING, () -> taskService.complete(task(instance, "Task_VetDossier"),
                     Map.of("vettingDecision", "ACCEPT", "vettingNote", "Đạt.")));
             AsOfficer.run(identityService, BOARD, () -> taskService.complete(task(instance, "Task_CheckDossierComplete"),
-                    Map.of("dossierComplete", true)));
+                    Map.of("dossierComplete", "true")));
             AsOfficer.run(identityService, BOARD, () -> taskService.complete(task(instance, "Task_AppraiseDossier"),
                     Map.of("appraisalRecommendation", "PROPOSE", "appraisalOpinion", "Đủ điều kiện.")));
         }
