@@ -3,6 +3,9 @@ package vn.gov.thidua.security;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.core.io.ClassPathResource;
@@ -33,5 +36,20 @@ final class KnownOpenCells {
             throw new UncheckedIOException(e);
         }
         return cells;
+    }
+
+    /**
+     * The cells this run found open, in the file's format, written to {@code target/engine-rest-open-cells.txt}: after
+     * a fix, compare it with the list and keep only the lines still open (cells not listed are marked NEW).
+     */
+    static void writeObserved(Map<String, String> violations, Map<String, String> known) {
+        String lines = violations.keySet().stream()
+                .map(cell -> known.getOrDefault(cell, "NEW") + "\t" + cell)
+                .collect(Collectors.joining("\n", "", "\n"));
+        try {
+            Files.writeString(Path.of("target", "engine-rest-open-cells.txt"), lines, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
