@@ -47,16 +47,26 @@ class CamundaIdentitySync {
         if (user == null) {
             user = identityService.newUser(officer.getUsername());
         }
-        String fullName = officer.getFullName().trim();
-        int lastSpace = fullName.lastIndexOf(' ');
-        // Tasklist prints "first last": splitting before the given name keeps Vietnamese order intact
-        user.setFirstName(lastSpace < 0 ? fullName : fullName.substring(0, lastSpace));
-        user.setLastName(lastSpace < 0 ? "" : fullName.substring(lastSpace + 1));
-        user.setEmail(officer.getEmail());
+        describe(user, officer.getFullName(), officer.getEmail());
         if (password != null) {
             user.setPassword(password);
         }
         identityService.saveUser(user);
+    }
+
+    /** The user as {@link #upsertUser} would save it, unsaved: what the password policy is checked against. */
+    User candidate(String username, String fullName, String email) {
+        return describe(identityService.newUser(username), fullName, email);
+    }
+
+    private static User describe(User user, String fullName, String email) {
+        String name = fullName.trim();
+        int lastSpace = name.lastIndexOf(' ');
+        // Tasklist prints "first last": splitting before the given name keeps Vietnamese order intact
+        user.setFirstName(lastSpace < 0 ? name : name.substring(0, lastSpace));
+        user.setLastName(lastSpace < 0 ? "" : name.substring(lastSpace + 1));
+        user.setEmail(email);
+        return user;
     }
 
     void deleteUser(String username) {

@@ -1,10 +1,13 @@
 package vn.gov.thidua.agency;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.PasswordPolicyResult;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.gov.thidua.agency.AgencyApi.NewOfficer;
@@ -22,6 +25,14 @@ public class OfficerService {
 
     static final String PASSWORD_RULES = "Mật khẩu phải có ít nhất 10 ký tự, gồm chữ hoa, chữ thường, chữ số và ký tự đặc biệt,"
             + " và không chứa tên đăng nhập.";
+    /** Camunda's password rules, as an administrator reads them. */
+    private static final Map<String, String> RULES = Map.of(
+            "PASSWORD_POLICY_LENGTH", "cần ít nhất 10 ký tự",
+            "PASSWORD_POLICY_LOWERCASE", "cần ít nhất một chữ thường",
+            "PASSWORD_POLICY_UPPERCASE", "cần ít nhất một chữ hoa",
+            "PASSWORD_POLICY_DIGIT", "cần ít nhất một chữ số",
+            "PASSWORD_POLICY_SPECIAL", "cần ít nhất một ký tự đặc biệt",
+            "PASSWORD_POLICY_USER_DATA", "không được chứa tên đăng nhập, họ, tên hoặc địa chỉ thư điện tử của cán bộ");
 
     private final OfficerRepository officers;
     private final AgencyRepository agencies;
@@ -49,7 +60,7 @@ public class OfficerService {
             throw ApiException.conflict("username", "Tên đăng nhập '" + username + "' đã tồn tại.");
         }
         Set<String> agencyCodes = requireActiveAgencies(request.agencyCodes());
-        requirePasswordPolicy(username, request.password());
+        requirePasswordPolicy(username, request.fullName().trim(), blankToNull(request.email()), request.password());
         Instant now = EngineClock.now();
         Officer officer = officers.save(new Officer(username, request.fullName().trim(), blankToNull(request.email()), agencyCodes, now));
         identity.upsertUser(officer, request.password());
@@ -68,7 +79,7 @@ public class OfficerService {
             throw ApiException.invalid("password", "Cần đặt mật khẩu mới khi cho cán bộ hoạt động trở lại.");
         }
         if (password != null) {
-            requirePasswordPolicy(username, password);
+            requirePasswordPolicy(username, change.fullName().trim(), blankToNull(change.email()), password);
         }
         Instant now = EngineClock.now();
         officer.update(change.fullName().trim(), blankToNull(change.email()), agencyCodes, change.active(), now);
@@ -98,10 +109,17 @@ public class OfficerService {
         return result;
     }
 
-    private void requirePasswordPolicy(String username, String password) {
-        PasswordPolicyResult result = identityService.checkPasswordAgainstPolicy(password, identityService.newUser(username));
+    /**
+     * Checked against the user as it will be saved (names and e-mail included): Camunda refuses a password containing
+     * any of them only when saving, where the refusal would otherwise be a 500.
+     */
+    private void requirePasswordPolicy(String username, String fullName, String email, String password) {
+        User candidate = identity.candidate(username, fullName, email);
+        PasswordPolicyResult result = identityService.checkPasswordAgainstPolicy(password, candidate);
         if (!result.isValid()) {
-            throw ApiException.invalid("password", PASSWORD_RULES);
+            String broken = result.getViolatedRules().stream().map(rule -> RULES.getOrDefault(rule.getPlaceholder(), ""))
+                    .filter(text -> !text.isEmpty()).collect(Collectors.joining("; "));
+            throw ApiException.invalid("password", "Mật khẩu chưa đạt: " + (broken.isEmpty() ? PASSWORD_RULES : broken + "."));
         }
     }
 

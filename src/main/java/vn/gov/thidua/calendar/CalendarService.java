@@ -57,7 +57,8 @@ public class CalendarService {
         if (days == null) {
             throw ApiException.invalid("days", "Thiếu tham số days: số ngày làm việc cần cộng (âm để lùi lại).");
         }
-        if (Math.abs(days) > MAX_WORKING_DAYS) {
+        // not Math.abs: it leaves Integer.MIN_VALUE negative, so -2147483648 would pass
+        if (days < -MAX_WORKING_DAYS || days > MAX_WORKING_DAYS) {
             throw ApiException.invalid("days", "Số ngày làm việc phải trong khoảng -" + MAX_WORKING_DAYS + " đến "
                     + MAX_WORKING_DAYS + ", nhận được " + days + ".");
         }

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.gov.thidua.dossier.DossierStore.Attachment;
 import vn.gov.thidua.system.ApiException;
+import vn.gov.thidua.system.PlainText;
 import vn.gov.thidua.system.EngineClock;
 
 /** The documents of a dossier: added and removed while the unit prepares it, downloaded by everyone after. */
@@ -91,13 +92,15 @@ public class AttachmentService {
                         .collect(Collectors.joining(", ")) + "."));
     }
 
-    /** The name as the officer's computer gave it, without any folder, control characters or quotes. */
+    /** The name as the officer's computer gave it, without any folder or quotes. */
     private static String fileName(String value) {
         if (value == null || value.isBlank()) {
             throw ApiException.invalid("file", "Chưa chọn tệp để tải lên.");
         }
         String name = value.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").trim();
+        // control characters are refused, as in all text (PlainText), not silently dropped: the name is what the officer chose
+        PlainText.require(name, "file", false);
+        name = name.substring(name.lastIndexOf('/') + 1).replace("\"", "").trim();
         if (name.isEmpty() || name.equals(".") || name.equals("..")) {
             throw ApiException.invalid("file", "Tên tệp không hợp lệ.");
         }

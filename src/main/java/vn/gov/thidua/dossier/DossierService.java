@@ -24,9 +24,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -55,6 +57,7 @@ import vn.gov.thidua.notification.NotificationService;
 import vn.gov.thidua.security.AccessGrants;
 import vn.gov.thidua.security.Officers;
 import vn.gov.thidua.system.ApiException;
+import vn.gov.thidua.system.PlainText;
 import vn.gov.thidua.system.EngineClock;
 
 /**
@@ -210,11 +213,11 @@ public class DossierService {
                 throw ApiException.invalid("nominee.agencyCode", "Không thể đổi cơ quan được đề nghị của hồ sơ đã lập; hãy lập hồ sơ mới.");
             }
             if (n.name() != null && d.nomineeKind() != NomineeKind.AGENCY) {
-                name = text(n.name(), "nominee.name", "Chưa nhập tên đối tượng.", 255);
+                name = name(n.name(), "nominee.name", "Chưa nhập tên đối tượng.", 255);
             }
             if (d.nomineeKind() == NomineeKind.INDIVIDUAL) {
-                position = n.position() == null ? position : text(n.position(), "nominee.position", "Chưa nhập chức vụ.", 255);
-                unit = n.unit() == null ? unit : text(n.unit(), "nominee.unit", "Chưa nhập đơn vị công tác.", 255);
+                position = n.position() == null ? position : name(n.position(), "nominee.position", "Chưa nhập chức vụ.", 255);
+                unit = n.unit() == null ? unit : name(n.unit(), "nominee.unit", "Chưa nhập đơn vị công tác.", 255);
             }
         }
         String summary = change.achievementSummary() == null ? d.achievementSummary() : summary(change.achievementSummary());
@@ -510,6 +513,9 @@ public class DossierService {
         }
         try {
             return call.get();
+        } catch (OptimisticLockingException | NotFoundException concurrent) {
+            // a second click, or a colleague, acted on the same task at the same moment: the first one counts
+            throw ApiException.conflict("Hồ sơ vừa được xử lý bởi một yêu cầu khác; tải lại trang để xem trạng thái mới.");
         } catch (BadUserRequestException refused) {
             if (refused.getCause() instanceof ApiException reason) {
                 throw reason;
@@ -566,7 +572,7 @@ public class DossierService {
                 return new NomineeData(kind, agency.getKind().name(), agency.getName(), code, code, null, null, "AGENCY:" + code);
             }
             case SUBORDINATE_UNIT -> {
-                String name = text(n.name(), "nominee.name", "Chưa nhập tên tập thể.", 255);
+                String name = name(n.name(), "nominee.name", "Chưa nhập tên tập thể.", 255);
                 String identifier = blankToNull(n.identifier());
                 if (identifier != null && !UNIT_ID.matcher(identifier).matches()) {
                     throw ApiException.invalid("nominee.identifier", "Mã đơn vị chỉ gồm chữ, số và . _ / -, tối đa 64 ký tự.");
@@ -576,9 +582,9 @@ public class DossierService {
                 return new NomineeData(kind, proposerLevel, name, identifier, null, null, null, limit(key, 200));
             }
             case INDIVIDUAL -> {
-                String name = text(n.name(), "nominee.name", "Chưa nhập họ tên cá nhân.", 255);
-                String position = text(n.position(), "nominee.position", "Chưa nhập chức vụ của cá nhân.", 255);
-                String unit = text(n.unit(), "nominee.unit", "Chưa nhập đơn vị công tác của cá nhân.", 255);
+                String name = name(n.name(), "nominee.name", "Chưa nhập họ tên cá nhân.", 255);
+                String position = name(n.position(), "nominee.position", "Chưa nhập chức vụ của cá nhân.", 255);
+                String unit = name(n.unit(), "nominee.unit", "Chưa nhập đơn vị công tác của cá nhân.", 255);
                 String identifier = text(n.identifier(), "nominee.identifier", "Chưa nhập số định danh cá nhân.", 64);
                 if (!PERSONAL_ID.matcher(identifier).matches()) {
                     throw ApiException.invalid("nominee.identifier", "Số định danh cá nhân phải gồm đúng 12 chữ số.");
@@ -591,7 +597,7 @@ public class DossierService {
                 return new NomineeData(kind, level, name, identifier, null, position, unit, "INDIVIDUAL:" + identifier);
             }
             default -> {
-                String name = text(n.name(), "nominee.name", "Chưa nhập tên doanh nghiệp, doanh nhân.", 255);
+                String name = name(n.name(), "nominee.name", "Chưa nhập tên doanh nghiệp, doanh nhân.", 255);
                 String identifier = text(n.identifier(), "nominee.identifier", "Chưa nhập mã số doanh nghiệp.", 64);
                 if (!ENTERPRISE_ID.matcher(identifier).matches()) {
                     throw ApiException.invalid("nominee.identifier",
@@ -788,6 +794,14 @@ public class DossierService {
         if (clean.length() > max) {
             throw ApiException.invalid(field, "Trường '" + field + "' dài quá " + max + " ký tự.");
         }
+        PlainText.require(clean, field, false);
+        return clean;
+    }
+
+    /** A name printed on certificates, lists and mails: plain text, no markup. */
+    static String name(String value, String field, String missing, int max) {
+        String clean = text(value, field, missing, max);
+        PlainText.require(clean, field, true);
         return clean;
     }
 

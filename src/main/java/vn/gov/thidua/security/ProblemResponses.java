@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +22,7 @@ class ProblemResponses {
     void write(HttpServletResponse response, int status, String detail) throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
-        problem.put("title", status == 401 ? "Unauthorized" : "Forbidden");
+        problem.put("title", HttpStatus.valueOf(status).getReasonPhrase());
         problem.put("status", status);
         problem.put("detail", detail);
         response.setStatus(status);

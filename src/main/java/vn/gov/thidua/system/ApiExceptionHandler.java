@@ -1,5 +1,6 @@
 package vn.gov.thidua.system;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -49,6 +51,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "Dữ liệu vừa được người khác thay đổi. Vui lòng tải lại và thực hiện lại.", Map.of());
     }
 
+    /** Two officers (or two clicks) completing the same task at once: the engine lets one win and refuses the other. */
+    @ExceptionHandler(org.camunda.bpm.engine.OptimisticLockingException.class)
+    ResponseEntity<Object> concurrentEngineChange(org.camunda.bpm.engine.OptimisticLockingException e) {
+        log.info("Concurrent change refused by the engine: {}", e.getMessage());
+        return concurrentChange(null);
+    }
+
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<Object> integrity(DataIntegrityViolationException e) {
         log.info("Refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
@@ -59,6 +68,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
         String message = "Giá trị '" + e.getValue() + "' không hợp lệ cho tham số " + e.getName() + ".";
         return problem(HttpStatus.BAD_REQUEST, message, Map.of(e.getName(), message));
+    }
+
+    /** Tomcat refuses a multipart body it cannot parse (a NUL in a file name, a broken boundary): the client's mistake. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> unreadableUpload(MultipartException e) {
+        log.info("Unreadable multipart request: {}", e.getMessage());
+        String message = "Không đọc được tệp gửi lên: tên tệp chứa ký tự không hợp lệ hoặc nội dung tải lên bị hỏng.";
+        return problem(HttpStatus.BAD_REQUEST, message, Map.of("file", message));
     }
 
     @ExceptionHandler(Exception.class)
@@ -95,8 +112,26 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        if (e.getCause() instanceof PlainTextJson.ControlCharacterRefusal refusal) {
+            String field = path(refusal);
+            String message = PlainText.controlMessage(field, refusal.character);
+            return problem(HttpStatus.BAD_REQUEST, message, Map.of(field, message));
+        }
         return problem(HttpStatus.BAD_REQUEST,
                 "Nội dung gửi lên không đọc được: cần JSON hợp lệ với đúng kiểu dữ liệu của từng trường.", Map.of());
+    }
+
+    /** The field as officers' clients name it: {@code nominee.name}, {@code items[2].note}. */
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
     }
 
     @Override

@@ -2,14 +2,21 @@ package vn.gov.thidua.dossier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -38,6 +45,7 @@ import vn.gov.thidua.dossier.DossierApi.DossierView;
 import vn.gov.thidua.support.ProcessClock;
 import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.ProductTest;
+import vn.gov.thidua.system.PlainText;
 
 /**
  * The dossier REST API as a unit's software or the upload page uses it: every refusal is a 400, 404 or 409 problem
@@ -124,6 +132,19 @@ class DossierApiTest {
         refused(with(body("so-ket-2024", "so-y-te", agency("so-y-te")), "figures", List.of(Map.of("field", "chuyển đổi số", "ranking", 1))),
                 400, "figures[0].field", "Mã lĩnh vực viết hoa, không dấu, ví dụ CHUYEN_DOI_SO.");
 
+        refused(body("so-ket-2024", "so-y-te", Map.of("kind", "INDIVIDUAL", "name", "<img src=x onerror=alert(1)>",
+                "identifier", "034085000999", "position", "Chuyên viên", "unit", "Sở Y tế")), 400, "nominee.name",
+                PlainText.markupMessage("nominee.name"));
+        refused(body("so-ket-2024", "so-y-te", Map.of("kind", "INDIVIDUAL", "name", "Nguyễn Văn A", "identifier", "034085000999",
+                "position", "Chuyên viên<script>", "unit", "Sở Y tế")), 400, "nominee.position", PlainText.markupMessage("nominee.position"));
+        for (char control : new char[] {'\u0000', '\u0008', '\u001b', '\u007f'}) {
+            refused(with(body("so-ket-2024", "so-y-te", agency("so-y-te")), "achievementSummary", "Thành tích" + control), 400,
+                    "achievementSummary", PlainText.controlMessage("achievementSummary", control));
+            refused(body("so-ket-2024", "so-y-te", Map.of("kind", "INDIVIDUAL", "name", "Nguyễn" + control + "Văn A",
+                    "identifier", "034085000999", "position", "Chuyên viên", "unit", "Sở Y tế")), 400, "nominee.name",
+                    PlainText.controlMessage("nominee.name", control));
+        }
+
         ResponseEntity<Map<String, Object>> unreadable = http.exchange("/api/dossiers", HttpMethod.POST,
                 new HttpEntity<>("{\"campaignCode\": ", json()), PROBLEM);
         assertThat(unreadable.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -164,6 +185,13 @@ class DossierApiTest {
                 "Nội dung tệp 'bao-cao.pdf' không phải là PDF như tên tệp (hệ thống nhận ra: text/plain). Tệp bị từ chối.");
         uploadRefused(url, "ACHIEVEMENT_REPORT", "anh.png", MidTermRound.pdf("không phải ảnh"),
                 "Nội dung tệp 'anh.png' không phải là ảnh PNG như tên tệp (hệ thống nhận ra: application/pdf). Tệp bị từ chối.");
+        for (char control : new char[] {'\u0000', '\u001b', '\u007f'}) {
+            ResponseEntity<Map<String, Object>> refused = rawUpload(url, "to" + control + "trinh.pdf", MidTermRound.pdf("ký tự điều khiển"));
+            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            // Tomcat cannot even parse a NUL in the part's header; the product refuses the others by its text rule
+            assertThat(refused.getBody().get("detail")).isIn(PlainText.controlMessage("file", control),
+                    "Không đọc được tệp gửi lên: tên tệp chứa ký tự không hợp lệ hoặc nội dung tải lên bị hỏng.");
+        }
         ResponseEntity<Map<String, Object>> noType = upload(url, null, "to-trinh.pdf", MidTermRound.pdf("x"));
         assertThat(noType.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(fields(noType)).containsOnlyKeys("documentType");
@@ -216,6 +244,41 @@ class DossierApiTest {
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(again.getBody()).containsEntry("detail", "Hồ sơ đang ở trạng thái 'Đã nộp': không có gì để nộp.");
         assertThat(http.getForEntity(url + "/1", byte[].class).getBody()).as("documents stay readable").isEqualTo(letter);
+    }
+
+    @Test
+    void twoSubmitsOfOneDossierAtOnce_oneIsTaken_theOtherIsRefusedWith409() throws Exception {
+        DossierView d = create("so-noi-vu", agency("so-noi-vu"));
+        MidTermRound.uploadRequiredDocuments(attachments, d.id(), "admin");
+        CountDownLatch ready = new CountDownLatch(2);
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService clients = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<ResponseEntity<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                answers.add(clients.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    return http.exchange("/api/dossiers/" + d.id() + "/submit", HttpMethod.POST, null, String.class);
+                }));
+            }
+            ready.await();
+            go.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<ResponseEntity<String>> answer : answers) {
+                ResponseEntity<String> response = answer.get(60, TimeUnit.SECONDS);
+                statuses.add(response.getStatusCode().value());
+                if (response.getStatusCode().value() == 409) {
+                    assertThat(response.getBody()).contains("\"detail\":\"Hồ sơ").doesNotContain("Exception");
+                }
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from dossier_event where dossier_id = ? and action = 'SUBMITTED'", Integer.class,
+                d.id())).as("submitted once").isEqualTo(1);
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(d.businessKey()).count()).as("one next task").isEqualTo(1);
     }
 
     @Test
@@ -276,7 +339,8 @@ class DossierApiTest {
     void theUploadPageAndTheApiDescription_areServed() {
         ResponseEntity<String> page = http.getForEntity("/dossiers.html", String.class);
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(page.getBody()).contains("Hồ sơ đề nghị khen thưởng", "/attachments");
+        assertThat(page.getBody()).contains("Hồ sơ đề nghị khen thưởng", "dossiers.js");
+        assertThat(http.getForEntity("/dossiers.js", String.class).getBody()).contains("/attachments");
         ResponseEntity<String> openApi = http.getForEntity("/api-docs", String.class);
         assertThat(openApi.getBody()).contains("/api/dossiers/{id}/attachments/{n}", "/api/decisions", "/api/awards");
     }
@@ -317,6 +381,20 @@ class DossierApiTest {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
         return http.exchange(url, HttpMethod.POST, new HttpEntity<>(form, headers), PROBLEM);
+    }
+
+    /** A multipart upload written byte by byte, so the file name reaches the server exactly as given, control characters and all. */
+    private ResponseEntity<Map<String, Object>> rawUpload(String url, String fileName, byte[] content) {
+        String boundary = "----thidua-raw-upload";
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"documentType\"\r\n\r\nPROPOSAL_LETTER\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\nContent-Type: application/pdf\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.parseMediaType("multipart/form-data; boundary=" + boundary));
+        return http.exchange(url, HttpMethod.POST, new HttpEntity<>(body.toByteArray(), headers), PROBLEM);
     }
 
     private List<DossierView> list(String url) {
