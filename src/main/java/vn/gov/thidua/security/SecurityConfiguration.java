@@ -17,6 +17,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import vn.gov.thidua.engine.CampaignTenants;
 
 /**
  * Who may call what. Three doors, one identity (Camunda's users and groups, kept by the directory):
@@ -36,7 +37,8 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authentication, Officers officers,
-                                    ProblemResponses problems, IdentityService identityService) throws Exception {
+                                    ProblemResponses problems, IdentityService identityService,
+                                    CampaignTenants tenants) throws Exception {
         http.securityMatcher("/api/**", "/api-docs/**", "/actuator/**", "/dashboard/**")
                 .csrf(AbstractHttpConfigurer::disable)
                 // the webapps' session is only read here; its login already renews the session id, so renewing it again
@@ -49,7 +51,7 @@ public class SecurityConfiguration {
                 .authenticationManager(authentication)
                 .httpBasic(basic -> basic.realmName("thidua"))
                 .addFilterBefore(new CamundaWebappSessionFilter(officers, problems), BasicAuthenticationFilter.class)
-                .addFilterAfter(new EngineIdentityFilter(identityService), BasicAuthenticationFilter.class)
+                .addFilterAfter(new EngineIdentityFilter(identityService, tenants), BasicAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> {
                             response.setHeader("WWW-Authenticate", "Basic realm=\"thidua\"");
