@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.springframework.stereotype.Component;
+import vn.gov.thidua.engine.TenantRefusalMapper;
 
 /**
  * The engine REST API Tasklist talks to. Starting a process or submitting a form wraps every engine exception in a
@@ -30,6 +31,9 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
         @Override
         public Response toResponse(RestException exception) {
             for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+                if (TenantRefusalMapper.isTenantRefusal(cause)) {
+                    return TenantRefusalMapper.notFound();
+                }
                 if (cause instanceof BadUserRequestException refusal) {
                     return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
                             .entity(Map.of("type", BadUserRequestException.class.getSimpleName(), "message", refusal.getMessage()))
