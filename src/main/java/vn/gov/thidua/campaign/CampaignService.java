@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
@@ -23,6 +24,7 @@ import vn.gov.thidua.campaign.CampaignDefinitionReader.Prepared;
 import vn.gov.thidua.campaign.CampaignStore.MilestoneRow;
 import vn.gov.thidua.campaign.CampaignStore.ParticipantRow;
 import vn.gov.thidua.campaign.CampaignStore.Role;
+import vn.gov.thidua.engine.CampaignTenants;
 import vn.gov.thidua.notification.NotificationService;
 import vn.gov.thidua.security.AccessGrants;
 import vn.gov.thidua.system.ApiException;
@@ -55,10 +57,11 @@ public class CampaignService {
     private final RuntimeService runtimeService;
     private final NotificationService notifications;
     private final AccessGrants grants;
+    private final CampaignTenants tenants;
 
     CampaignService(CampaignDefinitionReader reader, StoredDefinitionRepository definitions, CampaignRepository campaigns,
                     CampaignStore store, AgencyDirectory directory, RuntimeService runtimeService,
-                    NotificationService notifications, AccessGrants grants) {
+                    NotificationService notifications, AccessGrants grants, CampaignTenants tenants) {
         this.reader = reader;
         this.definitions = definitions;
         this.campaigns = campaigns;
@@ -67,6 +70,7 @@ public class CampaignService {
         this.runtimeService = runtimeService;
         this.notifications = notifications;
         this.grants = grants;
+        this.tenants = tenants;
     }
 
     /** Stores (or replaces) a definition that has not been launched yet, after checking it completely. */
@@ -89,11 +93,20 @@ public class CampaignService {
     public Campaign launch(String text, String actor) {
         StoredDefinition stored = upload(text, "api", actor);
         definitions.flush();
-        ProcessInstance instance = runtimeService.createProcessInstanceByKey(CAMPAIGN_PROCESS)
-                .businessKey(stored.getCode())
-                .setVariable("campaignCode", stored.getCode())
-                .setVariable("launchedBy", actor)
-                .execute();
+        ProcessInstance instance;
+        try {
+            instance = runtimeService.createProcessInstanceByKey(CAMPAIGN_PROCESS)
+                    .businessKey(stored.getCode())
+                    .setVariable("campaignCode", stored.getCode())
+                    .setVariable("launchedBy", actor)
+                    .execute();
+        } catch (BadUserRequestException refused) {
+            // the registering step's refusal, wrapped for Tasklist, is answered here as the API refusal it is
+            if (refused.getCause() instanceof ApiException reason) {
+                throw reason;
+            }
+            throw refused;
+        }
         log.info("Campaign {} launched by {} as process instance {}", stored.getCode(), actor, instance.getId());
         return campaign(stored.getCode());
     }
@@ -106,6 +119,13 @@ public class CampaignService {
             throw ApiException.conflict("campaignCode", "Phong trào '" + code + "' đã được phát động.");
         }
         Prepared prepared = reader.prepare(reader.parse(stored.getContent()));
+        CampaignDefinition.Roles roles = prepared.definition().roles();
+        String board = directory.groupFor(roles.appraisingBoard());
+        if (!tenants.callerBelongsTo(board)) {
+            // a Board launches its own campaigns only: the launch makes the named Board its supervisor
+            throw ApiException.forbidden("Phong trào '" + code + "' do '" + roles.appraisingBoard()
+                    + "' thẩm định; chỉ cán bộ của Ban Thi đua - Khen thưởng đó được phát động.");
+        }
         campaigns.saveAndFlush(new Campaign(prepared.definition(), processInstanceId, EngineClock.now(), actor));
         Map<String, Role> involved = new LinkedHashMap<>();
         prepared.involvedAgencies().forEach(agency ->
@@ -113,6 +133,9 @@ public class CampaignService {
         store.insertParticipants(code, involved);
         store.insertMilestones(code, prepared.milestones());
         store.refreshStatistics();
+        // the supervisors' tenant memberships; each unit's comes with its participation's batch
+        tenants.admit(code, prepared.definition().name(), List.of(board, directory.groupFor(roles.standingAgency()),
+                directory.groupFor(roles.decider())));
     }
 
     /**
@@ -124,6 +147,7 @@ public class CampaignService {
         List<String> agencies = store.unstartedParticipants(code, batch);
         Map<String, String> names = directory.names(agencies);
         Map<String, String> instanceByAgency = new LinkedHashMap<>();
+        tenants.admit(code, campaignName, agencies.stream().map(directory::groupFor).toList());
         for (String agency : agencies) {
             ProcessInstance instance = runtimeService.createProcessInstanceByKey(PARTICIPATION_PROCESS)
                     .businessKey(code + "/" + agency)

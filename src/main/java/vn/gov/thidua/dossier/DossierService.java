@@ -506,10 +506,11 @@ public class DossierService {
     <T> T asUser(String actor, Supplier<T> call) {
         Authentication previous = identityService.getCurrentAuthentication();
         if (previous == null || !actor.equals(previous.getUserId())) {
-            // the engine checks authorizations by the officer's groups (their agencies), so the groups come too;
+            // the engine checks authorizations by the officer's groups (their agencies), so the groups come too, and
+            // their campaigns (tenants), without which the engine hides the campaign's work from them;
             // they are read before signing in, since officers may not read Camunda's groups themselves
             identityService.clearAuthentication();
-            identityService.setAuthentication(actor, officers.groupsOf(actor));
+            identityService.setAuthentication(actor, officers.groupsOf(actor), officers.tenantsOf(actor));
         }
         try {
             return call.get();

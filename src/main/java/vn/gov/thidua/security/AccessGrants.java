@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.util.ResourceTypeUtil;
 import org.springframework.stereotype.Service;
 import vn.gov.thidua.agency.AgencyKind;
+import vn.gov.thidua.engine.CampaignTenants;
 
 /**
  * The engine authorizations the product grants as work is created, so that with authorizations on each agency
@@ -36,10 +37,12 @@ public class AccessGrants {
 
     private final AuthorizationService authorizations;
     private final IdentityService identityService;
+    private final CampaignTenants tenants;
 
-    AccessGrants(AuthorizationService authorizations, IdentityService identityService) {
+    AccessGrants(AuthorizationService authorizations, IdentityService identityService, CampaignTenants tenants) {
         this.authorizations = authorizations;
         this.identityService = identityService;
+        this.tenants = tenants;
     }
 
     /** What an agency's officers may do in general: use Tasklist; the Board and the leadership also supervise in Cockpit. */
@@ -59,11 +62,19 @@ public class AccessGrants {
             }
         }
         if (kind == AgencyKind.BOARD) {
-            // the Board launches campaigns and reads all of them, live and in history, units' tasks included (to
-            // follow overdue units), without being able to work those tasks
+            // the Board launches campaigns and reads them, live and in history, units' tasks included (to follow overdue
+            // units), without being able to work those tasks; which campaigns, their tenants decide (CampaignTenants)
             grant(group, Resources.PROCESS_DEFINITION, "campaign", ProcessDefinitionPermissions.CREATE_INSTANCE);
             grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
             for (String process : SUPERVISED_PROCESSES) {
+                grant(group, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ_INSTANCE,
+                        ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
+            }
+        }
+        if (kind == AgencyKind.LEADERSHIP) {
+            // the decider supervises its campaigns and the units' progress in Cockpit; an award dossier it reads once
+            // submitted to it (grantInstance), as the product's own dossier pages do
+            for (String process : List.of("campaign", "unit-participation")) {
                 grant(group, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ_INSTANCE,
                         ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
             }
@@ -137,8 +148,9 @@ public class AccessGrants {
         }
     }
 
-    /** A merger: what the old agency's group was granted, its successor now holds. */
+    /** A merger: what the old agency's group was granted, and the campaigns it belonged to, its successor now holds. */
     public int moveGrants(String fromGroup, String toGroup) {
+        tenants.moveMemberships(fromGroup, toGroup);
         List<Authorization> held = authorizations.createAuthorizationQuery().groupIdIn(fromGroup).list();
         for (Authorization old : held) {
             Resource resource = resource(old.getResourceType());

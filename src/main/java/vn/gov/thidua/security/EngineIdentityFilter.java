@@ -9,17 +9,21 @@ import org.camunda.bpm.engine.IdentityService;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.gov.thidua.engine.CampaignTenants;
 
 /**
  * For the length of an API request the engine knows who is acting, so its authorizations apply to whatever the
  * product does for the officer (completing a decision task, reading a process instance), and history records them.
+ * The officer's campaigns (tenants) are read for each request, so a campaign launched a minute ago is already theirs.
  */
 class EngineIdentityFilter extends OncePerRequestFilter {
 
     private final IdentityService identityService;
+    private final CampaignTenants tenants;
 
-    EngineIdentityFilter(IdentityService identityService) {
+    EngineIdentityFilter(IdentityService identityService, CampaignTenants tenants) {
         this.identityService = identityService;
+        this.tenants = tenants;
     }
 
     @Override
@@ -30,7 +34,7 @@ class EngineIdentityFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        identityService.setAuthentication(officer.getName(), officer.groupIds());
+        identityService.setAuthentication(officer.getName(), officer.groupIds(), tenants.tenantsOf(officer.getName()));
         try {
             chain.doFilter(request, response);
         } finally {

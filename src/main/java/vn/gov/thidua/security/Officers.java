@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import vn.gov.thidua.agency.Agency;
 import vn.gov.thidua.agency.AgencyDirectory;
 import vn.gov.thidua.agency.AgencyKind;
+import vn.gov.thidua.engine.CampaignTenants;
 
 /**
  * Who a Camunda user is for the product: their groups, and the roles those groups give. Roles come from the kind of
@@ -26,14 +27,21 @@ public class Officers {
 
     private final IdentityService identityService;
     private final AgencyDirectory directory;
+    private final CampaignTenants tenants;
 
-    Officers(IdentityService identityService, AgencyDirectory directory) {
+    Officers(IdentityService identityService, AgencyDirectory directory, CampaignTenants tenants) {
         this.identityService = identityService;
         this.directory = directory;
+        this.tenants = tenants;
     }
 
     public List<String> groupsOf(String userId) {
         return identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    }
+
+    /** The campaigns the user's agencies take part in: the engine shows a campaign's work only with its tenant. */
+    public List<String> tenantsOf(String userId) {
+        return tenants.tenantsOf(userId);
     }
 
     CamundaUserAuthentication authentication(String userId, List<String> groups, boolean viaSession) {

@@ -22,6 +22,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import vn.gov.thidua.engine.CampaignTenants;
 
 /**
  * Who may call what. Three doors, one identity (Camunda's users and groups, kept by the directory):
@@ -50,7 +51,8 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authentication, Officers officers,
-                                    ProblemResponses problems, IdentityService identityService) throws Exception {
+                                    ProblemResponses problems, IdentityService identityService,
+                                    CampaignTenants tenants) throws Exception {
         // the webapps and the engine REST API authenticate themselves (their own filters, below and in Camunda's
         // starter); every other path is the product's, including ones nobody has thought of yet
         http.securityMatcher(new NegatedRequestMatcher(new OrRequestMatcher(
@@ -70,7 +72,7 @@ public class SecurityConfiguration {
                 .authenticationManager(authentication)
                 .httpBasic(basic -> basic.realmName("thidua"))
                 .addFilterBefore(new CamundaWebappSessionFilter(officers, problems), BasicAuthenticationFilter.class)
-                .addFilterAfter(new EngineIdentityFilter(identityService), BasicAuthenticationFilter.class)
+                .addFilterAfter(new EngineIdentityFilter(identityService, tenants), BasicAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> {
                             response.setHeader("WWW-Authenticate", "Basic realm=\"thidua\"");

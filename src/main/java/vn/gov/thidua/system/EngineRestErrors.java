@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.gov.thidua.engine.TenantRefusal;
 
 /**
  * Every error of the engine REST API, as officers and their clients should see it. Camunda answers many client
@@ -58,6 +59,9 @@ public final class EngineRestErrors {
                     .build();
         }
         List<Throwable> chain = chain(thrown);
+        if (chain.stream().anyMatch(TenantRefusal::is)) {
+            return answer(404, TenantRefusal.MESSAGE);
+        }
         for (Throwable cause : chain) {
             if ((cause instanceof BadUserRequestException || cause instanceof AuthorizationException) && isProducts(cause.getMessage())) {
                 return cause instanceof AuthorizationException refusal

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -154,7 +155,9 @@ class TasklistFiltersTest {
     }
 
     private void signIn(String user, String group) {
-        identityService.setAuthentication(user, List.of(group));
+        // with the agency's campaigns (tenants), as every sign-in passes them
+        identityService.setAuthentication(user, List.of(group), identityService.createTenantQuery().groupMember(group).list()
+                .stream().map(Tenant::getId).toList());
     }
 
     private List<Filter> ours(String key) {
