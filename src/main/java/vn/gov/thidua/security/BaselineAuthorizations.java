@@ -1,6 +1,7 @@
 package vn.gov.thidua.security;
 
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -8,11 +9,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.gov.thidua.agency.Agency;
 import vn.gov.thidua.agency.AgencyDirectory;
+import vn.gov.thidua.agency.AgencyKind;
 
 /**
  * At start-up, after the directory is loaded: administrators hold every permission, every active agency holds its
  * baseline grants (agencies created before authorizations were switched on included) and the shared Tasklist
- * filters are readable by everyone.
+ * filters are readable by everyone. Rights that earlier versions granted and this one does not (starting processes
+ * other than the Boards' `campaign`) are taken back, so an existing database ends up where a new one starts.
  */
 @Component
 @Order(15)
@@ -37,5 +40,8 @@ class BaselineAuthorizations implements ApplicationRunner {
             }
         }
         grants.grantFiltersToEveryone();
+        grants.revokeStartsNotGranted(directory.all().stream()
+                .filter(agency -> agency.isActive() && agency.getKind() == AgencyKind.BOARD)
+                .map(Agency::getCode).collect(Collectors.toSet()));
     }
 }
