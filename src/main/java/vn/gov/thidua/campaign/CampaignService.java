@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
@@ -23,6 +24,7 @@ import vn.gov.thidua.campaign.CampaignDefinitionReader.Prepared;
 import vn.gov.thidua.campaign.CampaignStore.MilestoneRow;
 import vn.gov.thidua.campaign.CampaignStore.ParticipantRow;
 import vn.gov.thidua.campaign.CampaignStore.Role;
+import vn.gov.thidua.engine.EngineCaller;
 import vn.gov.thidua.notification.NotificationService;
 import vn.gov.thidua.security.AccessGrants;
 import vn.gov.thidua.system.ApiException;
@@ -96,6 +98,23 @@ public class CampaignService {
                 .execute();
         log.info("Campaign {} launched by {} as process instance {}", stored.getCode(), actor, instance.getId());
         return campaign(stored.getCode());
+    }
+
+    /**
+     * Only the campaign's own appraising Board (as it is today, after mergers) or an administrator launches it: a Board
+     * may not launch, in its name, a definition another province's Board uploaded. An unknown code passes here and
+     * is refused by {@link #register} with its own message.
+     */
+    public void requireLaunchRight(String code, EngineCaller officer) {
+        StoredDefinition stored = code == null ? null : definitions.findById(code).orElse(null);
+        if (stored == null || officer.isAdministrator()) {
+            return;
+        }
+        String board = reader.prepare(reader.parse(stored.getContent())).definition().roles().appraisingBoard();
+        if (!officer.inGroup(directory.groupFor(board))) {
+            throw new AuthorizationException("Chỉ Ban Thi đua - Khen thưởng được giao thẩm định phong trào '" + code
+                    + "' mới được phát động phong trào này.");
+        }
     }
 
     /** First step of the `campaign` process: the campaign and its per-unit rows, from the stored definition. */
