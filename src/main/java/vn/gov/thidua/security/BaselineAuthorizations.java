@@ -2,6 +2,8 @@ package vn.gov.thidua.security;
 
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -20,6 +22,8 @@ import vn.gov.thidua.agency.AgencyKind;
 @Component
 @Order(15)
 class BaselineAuthorizations implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(BaselineAuthorizations.class);
 
     private final AgencyDirectory directory;
     private final AccessGrants grants;
@@ -40,8 +44,11 @@ class BaselineAuthorizations implements ApplicationRunner {
             }
         }
         grants.grantFiltersToEveryone();
-        grants.revokeStartsNotGranted(directory.all().stream()
+        int revoked = grants.revokeStartsNotGranted(directory.all().stream()
                 .filter(agency -> agency.isActive() && agency.getKind() == AgencyKind.BOARD)
                 .map(Agency::getCode).collect(Collectors.toSet()));
+        if (revoked > 0) {
+            log.info("Took back the right to start processes from {} authorizations granted by an earlier version", revoked);
+        }
     }
 }

@@ -119,8 +119,10 @@ class TaskWorkRightsTest {
                         : send(officer, HttpMethod.valueOf(write[0]), path + write[1], write[2]);
                 int status = refused.getStatusCode().value();
                 if (officer.equals(BOARD)) {
-                    // the Board reads the task, so its writes reach the engine and are refused there as writes
-                    if (status != 403) {
+                    // the Board reads the task, so its writes reach the engine and are refused there as writes; only the
+                    // REST attachment resource first looks the attachment up and answers 404 for one it does not show
+                    boolean hidden = status == 404 && write[1].startsWith("/attachment/");
+                    if (status != 403 && !hidden) {
                         answers.add(write[0] + " " + write[1] + " → " + status + " " + refused.getBody());
                     }
                 } else {
