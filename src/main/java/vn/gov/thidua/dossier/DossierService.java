@@ -53,6 +53,7 @@ import vn.gov.thidua.dossier.DossierApi.NewDossier;
 import vn.gov.thidua.dossier.DossierApi.Nominee;
 import vn.gov.thidua.dossier.DossierStore.Figure;
 import vn.gov.thidua.dossier.DossierStore.FigureSource;
+import vn.gov.thidua.engine.SystemIdentity;
 import vn.gov.thidua.notification.NotificationService;
 import vn.gov.thidua.security.AccessGrants;
 import vn.gov.thidua.security.Officers;
@@ -112,11 +113,12 @@ public class DossierService {
 
     private final AccessGrants grants;
     private final Officers officers;
+    private final SystemIdentity system;
 
     DossierService(DossierStore store, AwardStore awards, CampaignService campaigns, CampaignModelSupport campaignRoles,
                    AgencyDirectory directory, CriteriaDecisions decisions, WorkingCalendar calendar,
                    NotificationService notifications, RuntimeService runtimeService, TaskService taskService,
-                   IdentityService identityService, AccessGrants grants, Officers officers) {
+                   IdentityService identityService, AccessGrants grants, Officers officers, SystemIdentity system) {
         this.store = store;
         this.awards = awards;
         this.campaigns = campaigns;
@@ -130,6 +132,7 @@ public class DossierService {
         this.identityService = identityService;
         this.grants = grants;
         this.officers = officers;
+        this.system = system;
     }
 
     // ---------------------------------------------------------------- the unit: create, change, submit
@@ -180,7 +183,9 @@ public class DossierService {
         variables.put("vettingDueAt", ISO.format(round.vettingDue()));
         variables.put("returnWithinWorkingDays", workingDays(round.round().returnWithinWorkingDays(), 5));
         variables.put("appraiseWithinWorkingDays", workingDays(round.round().appraiseWithinWorkingDays(), 20));
-        ProcessInstance instance = asUser(actor, () -> runtimeService.createProcessInstanceByKey(PROCESS)
+        // the product starts the process from the dossier it has just checked and stored: no officer may start
+        // `award-dossier` through the engine, where the variables would be theirs to choose
+        ProcessInstance instance = system.call(() -> runtimeService.createProcessInstanceByKey(PROCESS)
                 .businessKey(businessKey).setVariables(variables).execute());
         store.setProcessInstance(id, instance.getId());
         grants.grantInstance(instance.getId(), directory.groupFor(proposer.getCode()));

@@ -3,13 +3,10 @@ package vn.gov.thidua.engine;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,14 +20,16 @@ import org.springframework.stereotype.Service;
 public class CampaignTenants {
 
     private final IdentityService identity;
+    private final SystemIdentity system;
 
-    CampaignTenants(IdentityService identity) {
+    CampaignTenants(IdentityService identity, SystemIdentity system) {
         this.identity = identity;
+        this.system = system;
     }
 
     /** Creates the campaign's tenant if it is new and makes the groups members; groups already members are skipped. */
     public void admit(String campaignCode, String campaignName, Collection<String> groups) {
-        asSystem(() -> {
+        system.call(() -> {
             if (identity.createTenantQuery().tenantId(campaignCode).count() == 0) {
                 Tenant tenant = identity.newTenant(campaignCode);
                 tenant.setName(campaignName.length() > 255 ? campaignName.substring(0, 255) : campaignName);
@@ -54,7 +53,7 @@ public class CampaignTenants {
 
     /** A merger: the successor's group takes the old agency's place in every campaign. */
     public int moveMemberships(String fromGroup, String toGroup) {
-        return asSystem(() -> {
+        return system.call(() -> {
             List<Tenant> held = identity.createTenantQuery().groupMember(fromGroup).list();
             for (Tenant tenant : held) {
                 if (identity.createGroupQuery().groupId(toGroup).memberOfTenant(tenant.getId()).count() == 0) {
@@ -71,34 +70,11 @@ public class CampaignTenants {
      * system: officers may not read tenants themselves, and an authentication without them hides their own work.
      */
     public List<String> tenantsOf(String userId) {
-        return asSystem(() -> identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream()
+        return system.call(() -> identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream()
                 .map(Tenant::getId).toList());
     }
 
-    /**
-     * Whether whoever the engine is acting for belongs to the group: an administrator, or the product itself (a job,
-     * a start-up step: no authentication) count as belonging.
-     */
-    public boolean callerBelongsTo(String group) {
-        Authentication caller = identity.getCurrentAuthentication();
-        if (caller == null || caller.getUserId() == null) {
-            return true;
-        }
-        List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
-        return groups.contains(Groups.CAMUNDA_ADMIN) || groups.contains(group);
-    }
 
-    private <T> T asSystem(Supplier<T> work) {
-        Authentication caller = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
-        try {
-            return work.get();
-        } finally {
-            if (caller != null) {
-                identity.setAuthentication(caller);
-            }
-        }
-    }
 
     private static Set<String> ids(List<Group> groups) {
         return groups.stream().map(Group::getId).collect(Collectors.toSet());

@@ -6,9 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -19,6 +17,7 @@ import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import vn.gov.thidua.engine.SystemIdentity;
 import vn.gov.thidua.system.Database;
 import vn.gov.thidua.system.EngineClock;
 
@@ -56,13 +55,13 @@ public class NotificationService {
 
     private final JdbcTemplate jdbc;
     private final RuntimeService runtimeService;
-    private final IdentityService identityService;
+    private final SystemIdentity system;
     private final NoticeMailer mailer;
 
-    NotificationService(JdbcTemplate jdbc, RuntimeService runtimeService, IdentityService identityService, NoticeMailer mailer) {
+    NotificationService(JdbcTemplate jdbc, RuntimeService runtimeService, SystemIdentity system, NoticeMailer mailer) {
         this.jdbc = jdbc;
         this.runtimeService = runtimeService;
-        this.identityService = identityService;
+        this.system = system;
         this.mailer = mailer;
     }
 
@@ -85,23 +84,14 @@ public class NotificationService {
     }
 
     /**
-     * The mail belongs to the system, not to whoever's step recorded the notice: an officer completing a task may not
-     * start processes, and with authorizations on that would refuse the officer's step. So the engine is called without
-     * the caller's authentication for this one start, and the caller's is put back.
+     * The mail belongs to the system, not to whoever's step recorded the notice: no officer may start processes, so
+     * the engine is called as the system for this one start.
      */
     private void startMail(String dedupeKey, long id) {
-        Authentication caller = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            runtimeService.createProcessInstanceByKey(MAIL_PROCESS)
-                    .businessKey(cut(dedupeKey, 255))
-                    .setVariable("noticeId", id)
-                    .execute();
-        } finally {
-            if (caller != null) {
-                identityService.setAuthentication(caller);
-            }
-        }
+        system.run(() -> runtimeService.createProcessInstanceByKey(MAIL_PROCESS)
+                .businessKey(cut(dedupeKey, 255))
+                .setVariable("noticeId", id)
+                .execute());
     }
 
     /**

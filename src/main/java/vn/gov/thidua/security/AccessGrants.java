@@ -4,24 +4,26 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.util.ResourceTypeUtil;
 import org.springframework.stereotype.Service;
 import vn.gov.thidua.agency.AgencyKind;
 import vn.gov.thidua.engine.CampaignTenants;
+import vn.gov.thidua.engine.SystemIdentity;
 
 /**
  * The engine authorizations the product grants as work is created, so that with authorizations on each agency
@@ -36,25 +38,23 @@ public class AccessGrants {
     static final List<String> UNIT_PROCESSES = List.of("unit-participation", "award-dossier");
 
     private final AuthorizationService authorizations;
-    private final IdentityService identityService;
+    private final SystemIdentity system;
     private final CampaignTenants tenants;
 
-    AccessGrants(AuthorizationService authorizations, IdentityService identityService, CampaignTenants tenants) {
+    AccessGrants(AuthorizationService authorizations, SystemIdentity system, CampaignTenants tenants) {
         this.authorizations = authorizations;
-        this.identityService = identityService;
+        this.system = system;
         this.tenants = tenants;
     }
 
     /** What an agency's officers may do in general: use Tasklist; the Board and the leadership also supervise in Cockpit. */
     public void grantAgency(String group, AgencyKind kind) {
         grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        // the models its tasks come from: Tasklist draws them and reads their deployed forms; and its award dossiers,
-        // which an agency starts itself when it nominates
+        // the models its tasks come from: Tasklist draws them and reads their deployed forms. No agency starts them:
+        // the product starts participations, dossiers and mails itself (as the system), from its own records
         for (String process : UNIT_PROCESSES) {
             grant(group, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ);
         }
-        grant(group, Resources.PROCESS_DEFINITION, "award-dossier", ProcessDefinitionPermissions.CREATE_INSTANCE);
-        grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
         if (kind == AgencyKind.BOARD || kind == AgencyKind.LEADERSHIP) {
             grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
             for (String process : SUPERVISED_PROCESSES) {
@@ -99,6 +99,45 @@ public class AccessGrants {
         }
     }
 
+    /**
+     * Takes back the rights to start processes that earlier versions granted and no longer do: every agency could start
+     * `award-dossier` (and so forge another unit's dossier through the engine's REST API). Only the Boards keep
+     * starting `campaign`; administrators keep everything. Idempotent: start-up runs it on every boot.
+     *
+     * @return how many authorizations were narrowed or deleted
+     */
+    public int revokeStartsNotGranted(Set<String> boardGroups) {
+        int changed = 0;
+        for (Authorization held : authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+                .resourceType(Resources.PROCESS_DEFINITION).hasPermission(ProcessDefinitionPermissions.CREATE_INSTANCE).list()) {
+            if (!isAdministrators(held) && !("campaign".equals(held.getResourceId()) && boardGroups.contains(held.getGroupId()))) {
+                changed += revoke(held, ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.values());
+            }
+        }
+        for (Authorization held : authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+                .resourceType(Resources.PROCESS_INSTANCE).resourceId(ANY).hasPermission(Permissions.CREATE).list()) {
+            if (!isAdministrators(held) && !boardGroups.contains(held.getGroupId())) {
+                changed += revoke(held, Permissions.CREATE, ProcessInstancePermissions.values());
+            }
+        }
+        return changed;
+    }
+
+    private static boolean isAdministrators(Authorization authorization) {
+        return Groups.CAMUNDA_ADMIN.equals(authorization.getGroupId());
+    }
+
+    /** Removes one permission; an authorization left granting nothing is deleted rather than kept empty. */
+    private int revoke(Authorization held, Permission permission, Permission[] all) {
+        held.removePermission(permission);
+        if (Arrays.stream(held.getPermissions(all)).allMatch(left -> left.getValue() == 0)) {
+            authorizations.deleteAuthorization(held.getId());
+        } else {
+            authorizations.saveAuthorization(held);
+        }
+        return 1;
+    }
+
     /** Groups already holding their baseline (Tasklist access), found in one query. */
     Set<String> groupsWithTasklist() {
         return authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).resourceType(Resources.APPLICATION)
@@ -134,18 +173,10 @@ public class AccessGrants {
 
     /**
      * Grants are the product's decisions, not the signed-in officer's: an officer who creates work (a unit nominating)
-     * may not write authorizations, so they are written as the system, and the officer's identity is put back after.
+     * may not write authorizations, so they are written as the system.
      */
     private void asSystem(Runnable write) {
-        org.camunda.bpm.engine.impl.identity.Authentication officer = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            write.run();
-        } finally {
-            if (officer != null) {
-                identityService.setAuthentication(officer);
-            }
-        }
+        system.run(write);
     }
 
     /** A merger: what the old agency's group was granted, and the campaigns it belonged to, its successor now holds. */

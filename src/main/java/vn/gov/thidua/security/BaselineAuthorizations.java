@@ -1,6 +1,9 @@
 package vn.gov.thidua.security;
 
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -8,15 +11,19 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.gov.thidua.agency.Agency;
 import vn.gov.thidua.agency.AgencyDirectory;
+import vn.gov.thidua.agency.AgencyKind;
 
 /**
  * At start-up, after the directory is loaded: administrators hold every permission, every active agency holds its
  * baseline grants (agencies created before authorizations were switched on included) and the shared Tasklist
- * filters are readable by everyone.
+ * filters are readable by everyone. Rights that earlier versions granted and this one does not (starting processes
+ * other than the Boards' `campaign`) are taken back, so an existing database ends up where a new one starts.
  */
 @Component
 @Order(15)
 class BaselineAuthorizations implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(BaselineAuthorizations.class);
 
     private final AgencyDirectory directory;
     private final AccessGrants grants;
@@ -37,5 +44,11 @@ class BaselineAuthorizations implements ApplicationRunner {
             }
         }
         grants.grantFiltersToEveryone();
+        int revoked = grants.revokeStartsNotGranted(directory.all().stream()
+                .filter(agency -> agency.isActive() && agency.getKind() == AgencyKind.BOARD)
+                .map(Agency::getCode).collect(Collectors.toSet()));
+        if (revoked > 0) {
+            log.info("Took back the right to start processes from {} authorizations granted by an earlier version", revoked);
+        }
     }
 }

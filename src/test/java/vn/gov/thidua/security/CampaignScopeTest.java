@@ -203,7 +203,7 @@ class CampaignScopeTest {
         ResponseEntity<String> launched = send(world.boardOfB(), HttpMethod.POST, "/api/campaigns", foreign.definition(),
                 MediaType.parseMediaType("application/yaml"));
         assertThat(launched.getStatusCode().value()).as(launched.getBody()).isEqualTo(403);
-        assertThat(launched.getBody()).contains("chỉ cán bộ của Ban Thi đua - Khen thưởng đó được phát động").doesNotContain("Exception");
+        assertThat(launched.getBody()).contains("mới được phát động phong trào này").doesNotContain("Exception");
         assertThat(snapshot()).as("database unchanged").isEqualTo(before);
 
         // Through Tasklist's start form: a definition uploaded by Thái Bình's Board, started by the other province's
@@ -213,8 +213,8 @@ class CampaignScopeTest {
         ResponseEntity<String> started = send(world.boardOfB(), HttpMethod.POST,
                 "/engine-rest/process-definition/key/campaign/submit-form",
                 "{\"variables\":{\"campaignCode\":{\"value\":\"" + foreign.code() + "\",\"type\":\"String\"}}}", MediaType.APPLICATION_JSON);
-        assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(400);
-        assertThat(started.getBody()).contains("chỉ cán bộ của Ban Thi đua - Khen thưởng đó được phát động");
+        assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(403);
+        assertThat(started.getBody()).contains("mới được phát động phong trào này");
         assertThat(snapshot()).as("database unchanged").isEqualTo(before);
     }
 

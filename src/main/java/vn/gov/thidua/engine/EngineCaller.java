@@ -1,0 +1,41 @@
+package vn.gov.thidua.engine;
+
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+
+/**
+ * The person on whose request the engine runs a step, as the engine authenticated them (user and groups), never as a
+ * variable says: variables of a start or a completion are the client's to choose.
+ */
+public record EngineCaller(String userId, List<String> groupIds) {
+
+    /** Empty when the product itself runs the step (a job, a start-up task, a service without a signed-in officer). */
+    public static Optional<EngineCaller> of(DelegateExecution execution) {
+        return current(execution.getProcessEngineServices().getIdentityService());
+    }
+
+    private static Optional<EngineCaller> of(Authentication authentication) {
+        if (authentication == null || authentication.getUserId() == null) {
+            return Optional.empty();
+        }
+        List<String> groups = authentication.getGroupIds() == null ? List.of() : List.copyOf(authentication.getGroupIds());
+        return Optional.of(new EngineCaller(authentication.getUserId(), groups));
+    }
+
+    /** The officer signed in on this thread (REST call, webapp, product API), empty for the job executor and the product. */
+    public static Optional<EngineCaller> current(IdentityService identityService) {
+        return of(identityService.getCurrentAuthentication());
+    }
+
+    public boolean isAdministrator() {
+        return groupIds.contains(Groups.CAMUNDA_ADMIN);
+    }
+
+    public boolean inGroup(String group) {
+        return groupIds.contains(group);
+    }
+}
