@@ -29,8 +29,9 @@ import org.springframework.util.MultiValueMap;
  * What {@code mvn spring-boot:run} gives a first-time reader, on the embedded H2 file database it uses: the demo
  * profile starts in an empty data directory, loads the worked example's directory, campaign definitions and demo
  * officers, serves Tasklist and Cockpit, and a unit officer signs in to Tasklist with the demo password and finds the
- * task a launch gave their agency, issued by the real job executor. The one test on H2 (tag {@code h2}, its own
- * Surefire run, pom.xml); every other test runs on PostgreSQL.
+ * task a launch gave their agency, issued by the real job executor, and the notice that its deadline has passed (the
+ * product's H2 form of recording a notice once). The one test on H2 (tag {@code h2}, its own Surefire run, pom.xml);
+ * every other test runs on PostgreSQL.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
@@ -56,7 +57,7 @@ class DemoProfileSmokeTest {
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
-    void demoProfile_startsOnEmbeddedH2_andAUnitOfficerSignsInToTasklistAndListsTheirTask() throws Exception {
+    void demoProfile_startsOnEmbeddedH2_andAUnitOfficerSignsInToTasklist_listsTheirTaskAndItsOverdueNotice() throws Exception {
         assertThat(databaseUrl).as("the demo's own database file").startsWith("jdbc:h2:file:" + DATA);
         assertThat(http.getForEntity("/camunda/app/tasklist/default/", String.class).getStatusCode().value()).isEqualTo(200);
         assertThat(http.getForEntity("/camunda/app/cockpit/default/", String.class).getStatusCode().value()).isEqualTo(200);
@@ -71,17 +72,27 @@ class DemoProfileSmokeTest {
         assertThat(launched.getStatusCode().value()).as(launched.getBody()).isEqualTo(201);
 
         String session = signInToTasklist(UNIT_OFFICER, demo.password());
-        String tasks = "/camunda/api/engine/engine/default/task?processInstanceBusinessKey=" + code + "/so-y-te";
-        JsonNode listed = json.readTree("[]");
+        JsonNode tasks = awaitNonEmpty(session, "/camunda/api/engine/engine/default/task?processInstanceBusinessKey="
+                + code + "/so-y-te", "");
+        assertThat(tasks).as("the unit's task, in its officer's Tasklist").hasSize(1);
+        assertThat(tasks.get(0).get("name").asText()).isEqualTo("Ban hành kế hoạch triển khai");
+        JsonNode notices = awaitNonEmpty(session, "/api/notifications", "/items");
+        assertThat(notices).as("the deadline passed with the task open").singleElement()
+                .satisfies(notice -> assertThat(notice.get("kind").asText()).isEqualTo("OVERDUE"))
+                .satisfies(notice -> assertThat(notice.get("campaignCode").asText()).isEqualTo(code));
+    }
+
+    /** Polls a list the job executor fills (Tasklist's tasks, the notices) with the officer's session. */
+    private JsonNode awaitNonEmpty(String session, String path, String listPointer) throws Exception {
+        JsonNode listed = json.createArrayNode();
         long deadline = System.nanoTime() + LAUNCH_TIMEOUT.toNanos();
         while (listed.isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(500);
-            ResponseEntity<String> response = http.exchange(tasks, HttpMethod.GET, new HttpEntity<>(cookie(session)), String.class);
+            ResponseEntity<String> response = http.exchange(path, HttpMethod.GET, new HttpEntity<>(cookie(session)), String.class);
             assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
-            listed = json.readTree(response.getBody());
+            listed = json.readTree(response.getBody()).at(listPointer);
         }
-        assertThat(listed).as("the unit's task, in its officer's Tasklist").hasSize(1);
-        assertThat(listed.get(0).get("name").asText()).isEqualTo("Ban hành kế hoạch triển khai");
+        return listed;
     }
 
     /** Tasklist's own sign-in: the page hands out the anti-forgery token the login form must send back. */
@@ -106,14 +117,14 @@ class DemoProfileSmokeTest {
                 code: %s
                 name: Phong trào thi đua thử của bản trình diễn
                 planNumber: 1/KH-DEMO
-                planDate: 2026-01-05
-                periodStart: 2026-01-05
+                planDate: 2025-01-06
+                periodStart: 2025-01-06
                 periodEnd: 2099-12-31
                 roles: { standingAgency: so-tttt, appraisingBoard: btdkt, decider: chu-tich-ubnd }
                 participants:
                   agencies: [so-y-te, so-gddt]
                 milestones:
-                  - { key: ke-hoach, name: Ban hành kế hoạch triển khai, kind: IMPLEMENTATION_PLAN, due: trong Quý IV năm 2099 }
+                  - { key: ke-hoach, name: Ban hành kế hoạch triển khai, kind: IMPLEMENTATION_PLAN, due: trong Quý IV năm 2025 }
                 """.formatted(code);
     }
 
