@@ -53,8 +53,8 @@ class ClusterFailoverTest {
         ClusterNodeMain.setClock(clock, REMINDER_HOUR.minusHours(2).toInstant());
 
         try (NodeProcess a = start(cluster, clock, "node-a"); NodeProcess b = start(cluster, clock, "node-b")) {
-            CompletableFuture<Duration> startingA = CompletableFuture.supplyAsync(() -> a.awaitReady(Duration.ofMinutes(4)));
-            Duration readyB = b.awaitReady(Duration.ofMinutes(4));
+            CompletableFuture<Duration> startingA = CompletableFuture.supplyAsync(() -> a.awaitReady(ClusterFixture.START_TIMEOUT));
+            Duration readyB = b.awaitReady(ClusterFixture.START_TIMEOUT);
             Duration readyA = startingA.join();
             System.out.printf("Cluster: two nodes started together on an empty database with %,d communes: ready in %s and %s%n",
                     UNITS, seconds(readyA), seconds(readyB));

@@ -38,7 +38,7 @@ class LaunchCrashRecoveryTest {
         int beforeKill;
         Instant killed;
         try (NodeProcess first = start(cluster, "crash-a")) {
-            Duration ready = first.awaitReady(Duration.ofMinutes(5));
+            Duration ready = first.awaitReady(ClusterFixture.START_TIMEOUT);
             System.out.printf("Crash: node started on an empty database with %,d communes in %s%n", UNITS, seconds(ready));
             HttpResponse<String> launched = ClusterFixture.launch(first, definition());
             assertThat(launched.statusCode()).as(launched.body()).isEqualTo(201);
@@ -52,7 +52,7 @@ class LaunchCrashRecoveryTest {
         int lockedByDeadNode = cluster.count("select count(*) from act_ru_job where lock_owner_ = 'crash-a'");
 
         try (NodeProcess second = start(cluster, "crash-b")) {
-            second.awaitReady(Duration.ofMinutes(4));
+            second.awaitReady(ClusterFixture.START_TIMEOUT);
             int atRestart = started(cluster);
             await("the launch resumed", Duration.ofMinutes(3), () -> started(cluster) > beforeKill, second);
             await("the launch finished: every unit issued its milestone, no step left to run", Duration.ofMinutes(6),

@@ -30,6 +30,11 @@ public final class ClusterFixture {
 
     public static final String ADMIN = "quantri";
     public static final String ADMIN_PASSWORD = "Quan-Tri-2026!";
+    /**
+     * How long a node may take to be ready: about 15 s on a quiet 2-core machine, but over 4 minutes when eight builds
+     * share it, and a second node started together with another waits for the first under the start-up lock.
+     */
+    public static final Duration START_TIMEOUT = Duration.ofMinutes(8);
 
     private final PostgresTestServer server = PostgresTestServer.shared();
     private final String database;
