@@ -30,8 +30,8 @@ import org.springframework.util.MultiValueMap;
  * profile starts in an empty data directory, loads the worked example's directory, campaign definitions and demo
  * officers, serves Tasklist and Cockpit, and a unit officer signs in to Tasklist with the demo password and finds the
  * task a launch gave their agency, issued by the real job executor, and the notice that its deadline has passed (the
- * product's H2 form of recording a notice once). The one test on H2 (tag {@code h2}, its own Surefire run, pom.xml);
- * every other test runs on PostgreSQL.
+ * product's H2 form of recording a notice once). Tag {@code h2}: it runs in the H2 Surefire run with the browser
+ * stories (pom.xml); every other test runs on PostgreSQL.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
