@@ -28,9 +28,13 @@ import vn.gov.thidua.support.ProductTest;
  * one participation and one task per unit, no failed job (no OptimisticLockingException reached anyone), and the
  * time it took printed for the record. The context is closed afterwards so its job executor stops; its engine has
  * its own name so that closing it leaves the other test contexts' "default" engine registered.
+ *
+ * <p>Only in {@code mvn -Pbenchmark verify}: at a few hundred units it would prove no more than
+ * {@link LaunchCrashRecoveryTest}, which launches with the real job executor in every run, and it boots an application
+ * of its own.
  */
 @ProductTest
-@Tag("scale")
+@Tag("benchmark")
 @TestPropertySource(properties = {"app.campaign.batch-size=100", "camunda.bpm.job-execution.enabled=true",
         "camunda.bpm.process-engine-name=scale"})
 @DirtiesContext

@@ -20,22 +20,26 @@ import org.junit.jupiter.api.Test;
 import vn.gov.thidua.support.ClusterFixture;
 import vn.gov.thidua.support.ClusterNodeMain;
 import vn.gov.thidua.support.NodeProcess;
+import vn.gov.thidua.support.Scale;
 
 /**
- * Two nodes on one PostgreSQL, started together on an empty database, share a campaign of 1,500 communes; when the
- * reminder hour comes, 1,500 reminder timers and then 1,500 deadline timers fall due at once, and one node is killed
+ * Two nodes on one PostgreSQL, started together on an empty database, share a campaign of many communes; when the
+ * reminder hour comes, a reminder timer per unit and then a deadline timer per unit fall due at once, and one node is killed
  * (SIGKILL) while they fire. The other node takes over the jobs the dead one held once their locks expire, and in the
  * end every timer fired exactly once (engine history and job log), every reminder, overdue notice and escalation is
  * recorded exactly once, every unit still has its one task, and nothing failed.
  *
  * <p>The nodes' engine clocks are moved (both alike, see {@link ClusterNodeMain}) so that 08:00 on a working day, when
  * reminders are due, comes a few seconds after the campaign is issued; everything else runs in real time.
+ *
+ * <p>200 communes and a 10 s job lock in {@code mvn verify}; 1,500 communes and a 30 s lock in
+ * {@code mvn -Pbenchmark verify} ({@link Scale}, {@link ClusterFixture#nodeProperties}).
  */
 @Tag("database")
 @Tag("scale")
 class ClusterFailoverTest {
 
-    static final int UNITS = 1_500;
+    static final int UNITS = Scale.units(200, 1_500);
     static final String CODE = "cum-may-chu";
     static final String MILESTONE = "bao-cao";
     /** Tuesday 02/03/2027, a working day: reminders for a deadline that day are due at 08:00. */
@@ -49,8 +53,8 @@ class ClusterFailoverTest {
         ClusterNodeMain.setClock(clock, REMINDER_HOUR.minusHours(2).toInstant());
 
         try (NodeProcess a = start(cluster, clock, "node-a"); NodeProcess b = start(cluster, clock, "node-b")) {
-            CompletableFuture<Duration> startingA = CompletableFuture.supplyAsync(() -> a.awaitReady(Duration.ofMinutes(4)));
-            Duration readyB = b.awaitReady(Duration.ofMinutes(4));
+            CompletableFuture<Duration> startingA = CompletableFuture.supplyAsync(() -> a.awaitReady(ClusterFixture.START_TIMEOUT));
+            Duration readyB = b.awaitReady(ClusterFixture.START_TIMEOUT);
             Duration readyA = startingA.join();
             System.out.printf("Cluster: two nodes started together on an empty database with %,d communes: ready in %s and %s%n",
                     UNITS, seconds(readyA), seconds(readyB));

@@ -14,19 +14,22 @@ import org.junit.jupiter.api.Test;
 import vn.gov.thidua.support.ClusterFixture;
 import vn.gov.thidua.support.ClusterNodeMain;
 import vn.gov.thidua.support.NodeProcess;
+import vn.gov.thidua.support.Scale;
 
 /**
- * A node killed (SIGKILL) in the middle of launching a campaign to 3,321 communes, with some participations started
+ * A node killed (SIGKILL) in the middle of launching a campaign to every commune, with some participations started
  * and others not, and a new node started on the same database: once the batch job the dead node held is unlocked,
  * the launch finishes by itself, with exactly one participation and one open task per unit, none missing, nothing
  * failed and nothing repaired by hand. The batch that was running when the node died was rolled back with its
  * connection; the batch repeated afterwards takes only the units not started yet.
+ *
+ * <p>300 communes in {@code mvn verify}, the country's 3,321 in {@code mvn -Pbenchmark verify} ({@link Scale}).
  */
 @Tag("database")
 @Tag("scale")
 class LaunchCrashRecoveryTest {
 
-    static final int UNITS = 3_321;
+    static final int UNITS = Scale.units(300, 3_321);
     static final String CODE = "toan-quoc-sau-su-co";
 
     @Test
@@ -35,7 +38,7 @@ class LaunchCrashRecoveryTest {
         int beforeKill;
         Instant killed;
         try (NodeProcess first = start(cluster, "crash-a")) {
-            Duration ready = first.awaitReady(Duration.ofMinutes(5));
+            Duration ready = first.awaitReady(ClusterFixture.START_TIMEOUT);
             System.out.printf("Crash: node started on an empty database with %,d communes in %s%n", UNITS, seconds(ready));
             HttpResponse<String> launched = ClusterFixture.launch(first, definition());
             assertThat(launched.statusCode()).as(launched.body()).isEqualTo(201);
@@ -49,7 +52,7 @@ class LaunchCrashRecoveryTest {
         int lockedByDeadNode = cluster.count("select count(*) from act_ru_job where lock_owner_ = 'crash-a'");
 
         try (NodeProcess second = start(cluster, "crash-b")) {
-            second.awaitReady(Duration.ofMinutes(4));
+            second.awaitReady(ClusterFixture.START_TIMEOUT);
             int atRestart = started(cluster);
             await("the launch resumed", Duration.ofMinutes(3), () -> started(cluster) > beforeKill, second);
             await("the launch finished: every unit issued its milestone, no step left to run", Duration.ofMinutes(6),

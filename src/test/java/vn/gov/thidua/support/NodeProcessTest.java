@@ -11,10 +11,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A node started as its own JVM on the test PostgreSQL comes up, reports its memory and where it is (within the
- * {@code -Xmx} of its heap), and dies on SIGKILL.
+ * {@code -Xmx} of its heap), and dies on SIGKILL. In {@code mvn -Pbenchmark verify}, whose memory figures it checks:
+ * the crash and cluster tests start and kill nodes in every run.
  */
 @Tag("database")
-@Tag("scale")
+@Tag("benchmark")
 class NodeProcessTest {
 
     @Test

@@ -11,8 +11,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The whole application on the test database. Tagged {@code database}: Surefire runs these tests on H2 and again on
- * a real PostgreSQL. Flow-node coverage of every model is reported under target/process-test-coverage.
+ * The whole application on the test database: the real PostgreSQL the build starts, or H2 with
+ * {@code -Dtest.database=h2} (pom.xml). Flow-node coverage of every model is reported under
+ * target/process-test-coverage and enforced by {@link ProcessCoverageTest}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -8,8 +8,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * With {@code -Dtest.database=postgres} (the second Surefire run) every Spring test context talks to the real
- * PostgreSQL that {@link PostgresTestServer} starts, instead of the in-memory H2 of application-test.yaml.
+ * With {@code -Dtest.database=postgres} (what the build sets, pom.xml) every Spring test context talks to the real
+ * PostgreSQL that {@link PostgresTestServer} starts, instead of the in-memory H2 of application-test.yaml, which a test
+ * run from an IDE without that property, {@code -Dtest.database=h2} and the demo profile's smoke test use.
  */
 public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
