@@ -8,11 +8,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.gov.thidua.agency.Agency;
 import vn.gov.thidua.agency.AgencyDirectory;
+import vn.gov.thidua.engine.EngineDefaultGrants;
 
 /**
  * At start-up, after the directory is loaded: administrators hold every permission, every active agency holds its
  * baseline grants (agencies created before authorizations were switched on included) and the shared Tasklist
- * filters are readable by everyone.
+ * filters are readable by everyone; grants the engine made under its old defaults (a user's ALL on their own record,
+ * UPDATE on a task for its candidates) are narrowed to today's.
  */
 @Component
 @Order(15)
@@ -20,10 +22,12 @@ class BaselineAuthorizations implements ApplicationRunner {
 
     private final AgencyDirectory directory;
     private final AccessGrants grants;
+    private final EngineDefaultGrants engineDefaults;
 
-    BaselineAuthorizations(AgencyDirectory directory, AccessGrants grants) {
+    BaselineAuthorizations(AgencyDirectory directory, AccessGrants grants, EngineDefaultGrants engineDefaults) {
         this.directory = directory;
         this.grants = grants;
+        this.engineDefaults = engineDefaults;
     }
 
     @Override
@@ -37,5 +41,6 @@ class BaselineAuthorizations implements ApplicationRunner {
             }
         }
         grants.grantFiltersToEveryone();
+        engineDefaults.narrow();
     }
 }
