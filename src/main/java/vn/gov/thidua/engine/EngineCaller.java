@@ -5,11 +5,14 @@ import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
  * The person on whose request the engine runs a step, as the engine authenticated them (user and groups), never as a
- * variable says: variables of a start or a completion are the client's to choose.
+ * variable says: variables of a start or a completion are the client's to choose. The engine's own guards ask
+ * {@link #isOfficer} before a command opens its transaction: an officer (signed in, not an administrator) is held to
+ * the product's rules; administrators and the engine's own jobs (no authentication) are not.
  */
 public record EngineCaller(String userId, List<String> groupIds) {
 
@@ -37,5 +40,17 @@ public record EngineCaller(String userId, List<String> groupIds) {
 
     public boolean inGroup(String group) {
         return groupIds.contains(group);
+    }
+
+    static boolean isOfficer(ProcessEngineConfigurationImpl configuration) {
+        Authentication authentication = configuration.getIdentityService().getCurrentAuthentication();
+        if (authentication == null || authentication.getUserId() == null) {
+            return false;
+        }
+        List<String> adminGroups = configuration.getAdminGroups();
+        List<String> groups = authentication.getGroupIds();
+        boolean adminByGroup = adminGroups != null && groups != null && groups.stream().anyMatch(adminGroups::contains);
+        List<String> adminUsers = configuration.getAdminUsers();
+        return !adminByGroup && (adminUsers == null || !adminUsers.contains(authentication.getUserId()));
     }
 }

@@ -1,7 +1,5 @@
 package vn.gov.thidua.engine;
 
-import java.lang.reflect.Field;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -21,7 +19,6 @@ import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -114,11 +111,11 @@ public final class VariableWriteGuard extends CommandInterceptor {
             throw new AuthorizationException("Cán bộ không được báo lỗi hay chuyển cấp trên một việc; hãy hoàn thành việc"
                     + " bằng biểu mẫu của nó.");
         }
-        Map<?, ?> variables = (Map<?, ?>) field(command, command instanceof SubmitTaskFormCmd ? "properties" : "variables");
+        Map<?, ?> variables = (Map<?, ?>) CommandFields.read(command, command instanceof SubmitTaskFormCmd ? "properties" : "variables");
         if (variables == null || variables.isEmpty()) {
             return;
         }
-        String refusal = refusal((String) field(command, "taskId"), variables);
+        String refusal = refusal((String) CommandFields.read(command, "taskId"), variables);
         if (refusal != null) {
             // The engine's REST resources answer 400 to a form validation failure on complete and submit-form, on
             // /engine-rest and on the webapps' /camunda/api/engine alike; to anything else there they answer 500
@@ -128,15 +125,7 @@ public final class VariableWriteGuard extends CommandInterceptor {
     }
 
     private boolean officerActing() {
-        Authentication authentication = configuration.getIdentityService().getCurrentAuthentication();
-        if (authentication == null || authentication.getUserId() == null || PRODUCT_SERVICE.get()) {
-            return false;
-        }
-        List<String> adminGroups = configuration.getAdminGroups();
-        List<String> groups = authentication.getGroupIds();
-        boolean adminByGroup = adminGroups != null && groups != null && groups.stream().anyMatch(adminGroups::contains);
-        List<String> adminUsers = configuration.getAdminUsers();
-        return !adminByGroup && (adminUsers == null || !adminUsers.contains(authentication.getUserId()));
+        return !PRODUCT_SERVICE.get() && EngineCaller.isOfficer(configuration);
     }
 
     /** Why the variables may not be written through this task's form, or null if they may. */
@@ -160,22 +149,5 @@ public final class VariableWriteGuard extends CommandInterceptor {
             }
         }
         return null;
-    }
-
-    /** The commands keep their input in protected fields; if a new engine version renames one, refuse rather than pass. */
-    private static Object field(Command<?> command, String name) {
-        for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
-            try {
-                Field field = type.getDeclaredField(name);
-                field.setAccessible(true);
-                return field.get(command);
-            } catch (NoSuchFieldException notHere) {
-                // declared higher up (ResolveTaskCmd keeps CompleteTaskCmd's fields)
-            } catch (IllegalAccessException unreadable) {
-                break;
-            }
-        }
-        throw new IllegalStateException("The engine's " + command.getClass().getSimpleName() + " has no field " + name
-                + "; the completion guard must be adapted to this engine version");
     }
 }

@@ -12,12 +12,15 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.gov.thidua.agency.Agency;
 import vn.gov.thidua.agency.AgencyDirectory;
 import vn.gov.thidua.agency.AgencyKind;
+import vn.gov.thidua.engine.EngineDefaultGrants;
 
 /**
  * At start-up, after the directory is loaded: administrators hold every permission, every active agency holds its
  * baseline grants (agencies created before authorizations were switched on included) and the shared Tasklist
  * filters are readable by everyone. Rights that earlier versions granted and this one does not (starting processes
- * other than the Boards' `campaign`) are taken back, so an existing database ends up where a new one starts.
+ * other than the Boards' `campaign`) are taken back, and grants the engine made under its old defaults (a user's ALL
+ * on their own record, UPDATE on a task for its candidates) are narrowed to today's, so an existing database ends up
+ * where a new one starts.
  */
 @Component
 @Order(15)
@@ -27,10 +30,12 @@ class BaselineAuthorizations implements ApplicationRunner {
 
     private final AgencyDirectory directory;
     private final AccessGrants grants;
+    private final EngineDefaultGrants engineDefaults;
 
-    BaselineAuthorizations(AgencyDirectory directory, AccessGrants grants) {
+    BaselineAuthorizations(AgencyDirectory directory, AccessGrants grants, EngineDefaultGrants engineDefaults) {
         this.directory = directory;
         this.grants = grants;
+        this.engineDefaults = engineDefaults;
     }
 
     @Override
@@ -50,5 +55,6 @@ class BaselineAuthorizations implements ApplicationRunner {
         if (revoked > 0) {
             log.info("Took back the right to start processes from {} authorizations granted by an earlier version", revoked);
         }
+        engineDefaults.narrow();
     }
 }
