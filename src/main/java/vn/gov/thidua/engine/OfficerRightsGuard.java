@@ -1,5 +1,11 @@
 package vn.gov.thidua.engine;
 
+import java.util.List;
+import org.camunda.bpm.engine.impl.batch.RestartProcessInstancesBatchCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
+import org.camunda.bpm.engine.impl.cmd.RestartProcessInstancesCmd;
+import org.camunda.bpm.engine.impl.cmmn.cmd.UpdateCaseDefinitionHistoryTimeToLiveCmd;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
@@ -21,9 +27,20 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
  * <li>Claiming for somebody else. Camunda's claim takes any user id under TASK_WORK, and the new assignee is then
  * granted the task: a unit could hand its task to an officer of another agency, who could then complete it. An
  * officer claims only for themselves.
+ * <li>Operations that are administrators' alone ({@link #ADMINISTRATORS_ONLY}) are refused to officers up front.
  * </ul>
  */
 final class OfficerRightsGuard extends CommandInterceptor {
+
+    /**
+     * Operations no officer's work needs, which Camunda 7.24 checks only after looking their object up, so a caller
+     * without rights got a 500 (a null case definition, a process instance not yet ended, a message nobody waits for)
+     * instead of a refusal: restarting instances, a case definition's history time to live, triggering a message
+     * subscription by hand, deleting a task (a process's task ends when its work is done).
+     */
+    private static final List<Class<?>> ADMINISTRATORS_ONLY = List.of(RestartProcessInstancesCmd.class,
+            RestartProcessInstancesBatchCmd.class, UpdateCaseDefinitionHistoryTimeToLiveCmd.class,
+            MessageEventReceivedCmd.class, DeleteTaskCmd.class);
 
     private final ProcessEngineConfigurationImpl configuration;
 
@@ -36,6 +53,9 @@ final class OfficerRightsGuard extends CommandInterceptor {
     public <T> T execute(Command<T> command) {
         if (command instanceof TelemetryConfigureCmd && EngineCaller.isOfficer(configuration)) {
             throw new AuthorizationException("Chỉ quản trị viên được thay đổi cấu hình của hệ thống.");
+        }
+        if (ADMINISTRATORS_ONLY.stream().anyMatch(type -> type.isInstance(command)) && EngineCaller.isOfficer(configuration)) {
+            throw new AuthorizationException("Chỉ quản trị viên được thực hiện thao tác này.");
         }
         if (command instanceof AssignTaskCmd && CommandFields.read(command, "userId") == null
                 && EngineCaller.isOfficer(configuration)) {

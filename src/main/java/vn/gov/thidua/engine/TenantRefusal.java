@@ -1,7 +1,5 @@
 package vn.gov.thidua.engine;
 
-import org.camunda.bpm.engine.ProcessEngineException;
-
 /**
  * Camunda 7.24 refuses a command on another tenant's object (reading a task's variables, completing it) with a plain
  * ProcessEngineException, which its REST API answers as a 500 with an English message. The product answers it as the
@@ -20,7 +18,7 @@ public final class TenantRefusal {
 
     /** Whether the engine refused because the object belongs to a campaign the caller takes no part in. */
     public static boolean is(Throwable exception) {
-        return exception instanceof ProcessEngineException && exception.getMessage() != null
-                && exception.getMessage().endsWith(ENGINE_MESSAGE_END);
+        // some REST resources (the job's) rethrow the engine's refusal as their own exception with its message only
+        return exception.getMessage() != null && exception.getMessage().endsWith(ENGINE_MESSAGE_END);
     }
 }

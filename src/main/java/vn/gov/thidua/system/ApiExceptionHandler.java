@@ -43,7 +43,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(org.camunda.bpm.engine.AuthorizationException.class)
     ResponseEntity<Object> engineRefused(org.camunda.bpm.engine.AuthorizationException e) {
         log.info("Engine authorization refused: {}", e.getMessage());
-        return problem(HttpStatus.FORBIDDEN, "Bạn không có quyền thực hiện thao tác này trên công việc hoặc hồ sơ này.", Map.of());
+        // the product's own refusals (a launch by another Board) say why; the engine's English ones are replaced
+        return problem(HttpStatus.FORBIDDEN, EngineRestErrors.isProducts(e.getMessage()) ? e.getMessage()
+                : "Bạn không có quyền thực hiện thao tác này trên công việc hoặc hồ sơ này.", Map.of());
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.form.FormException;
 import org.camunda.bpm.engine.rest.dto.AuthorizationExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -63,9 +64,12 @@ public final class EngineRestErrors {
             return answer(404, TenantRefusal.MESSAGE);
         }
         for (Throwable cause : chain) {
-            if ((cause instanceof BadUserRequestException || cause instanceof AuthorizationException) && isProducts(cause.getMessage())) {
-                return cause instanceof AuthorizationException refusal
-                        ? forbidden(refusal, refusal.getMessage()) : answer(400, cause.getMessage());
+            if ((cause instanceof BadUserRequestException || cause instanceof AuthorizationException
+                    || cause instanceof FormException) && isProducts(cause.getMessage())) {
+                if (cause instanceof AuthorizationException refusal) {
+                    return forbidden(refusal, refusal.getMessage());
+                }
+                return answer(cause instanceof NotFoundException ? 404 : 400, cause.getMessage());
             }
         }
         for (Throwable cause : chain) {
@@ -114,7 +118,7 @@ public final class EngineRestErrors {
         return status >= 400 && status < 500 ? status : null;
     }
 
-    private static boolean isProducts(String message) {
+    static boolean isProducts(String message) {
         return message != null && VIETNAMESE.matcher(message).find() && !CLASS_NAME.matcher(message).find();
     }
 

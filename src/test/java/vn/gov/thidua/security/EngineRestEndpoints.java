@@ -94,7 +94,10 @@ final class EngineRestEndpoints {
                 return true;
             }
         }
-        return method.getDeclaringClass().getSimpleName().equals("FilterResource");
+        // fetch-and-lock returns, and locks, only external tasks the caller may update (READ and UPDATE on the
+        // instance): for an officer, who holds no UPDATE on any instance, it is a query that finds nothing
+        return method.getDeclaringClass().getSimpleName().equals("FilterResource")
+                || method.getName().equals("fetchAndLock");
     }
 
     /** JAX-RS reads annotations from the method itself or, when it has none, from the interface or superclass it overrides. */
