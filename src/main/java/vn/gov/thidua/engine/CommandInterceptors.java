@@ -2,6 +2,7 @@ package vn.gov.thidua.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 
@@ -11,15 +12,15 @@ final class CommandInterceptors {
     private CommandInterceptors() {
     }
 
-    static void addBeforeEngine(ProcessEngineConfigurationImpl configuration, CommandInterceptor txRequired,
-                                CommandInterceptor txRequiresNew) {
+    /** One interceptor from the factory per chain: an interceptor instance links to the next one of its own chain. */
+    static void addBeforeEngine(ProcessEngineConfigurationImpl configuration, Supplier<CommandInterceptor> interceptor) {
         List<CommandInterceptor> required = configuration.getCustomPreCommandInterceptorsTxRequired() == null
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
-        required.add(txRequired);
+        required.add(interceptor.get());
         configuration.setCustomPreCommandInterceptorsTxRequired(required);
         List<CommandInterceptor> requiresNew = configuration.getCustomPreCommandInterceptorsTxRequiresNew() == null
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequiresNew());
-        requiresNew.add(txRequiresNew);
+        requiresNew.add(interceptor.get());
         configuration.setCustomPreCommandInterceptorsTxRequiresNew(requiresNew);
     }
 }

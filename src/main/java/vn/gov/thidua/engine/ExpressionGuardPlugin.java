@@ -1,10 +1,7 @@
 package vn.gov.thidua.engine;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
@@ -26,15 +23,7 @@ class ExpressionGuardPlugin extends AbstractProcessEnginePlugin {
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         // Replaces the starter's SpringExpressionManager; the engine adds its functions (currentUser(), now()…) later
         configuration.setExpressionManager(new GuardedExpressionManager(applicationContext, configuration.getBeans()));
-        configuration.setCustomPreCommandInterceptorsTxRequired(
-                withGuard(configuration.getCustomPreCommandInterceptorsTxRequired()));
-        configuration.setCustomPreCommandInterceptorsTxRequiresNew(
-                withGuard(configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
+        CommandInterceptors.addBeforeEngine(configuration, QueryExpressionGuard::new);
     }
 
-    private static List<CommandInterceptor> withGuard(List<CommandInterceptor> interceptors) {
-        List<CommandInterceptor> guarded = interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
-        guarded.add(new QueryExpressionGuard());
-        return guarded;
-    }
 }

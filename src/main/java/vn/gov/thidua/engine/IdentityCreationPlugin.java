@@ -1,7 +1,5 @@
 package vn.gov.thidua.engine;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -32,10 +30,7 @@ class IdentityCreationPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
-        interceptors.add(new CreatorsFirst(configuration));
-        configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+        CommandInterceptors.addBeforeEngine(configuration, () -> new CreatorsFirst(configuration));
     }
 
     static final class CreatorsFirst extends CommandInterceptor {

@@ -1,10 +1,7 @@
 package vn.gov.thidua.engine;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,15 +17,7 @@ class OfficerRightsPlugin extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setResourceAuthorizationProvider(new OfficerAuthorizationProvider());
-        configuration.setCustomPreCommandInterceptorsTxRequired(with(configuration.getCustomPreCommandInterceptorsTxRequired(),
-                new OfficerRightsGuard(configuration)));
-        configuration.setCustomPreCommandInterceptorsTxRequiresNew(with(configuration.getCustomPreCommandInterceptorsTxRequiresNew(),
-                new OfficerRightsGuard(configuration)));
+        CommandInterceptors.addBeforeEngine(configuration, () -> new OfficerRightsGuard(configuration));
     }
 
-    private static List<CommandInterceptor> with(List<CommandInterceptor> interceptors, CommandInterceptor guard) {
-        List<CommandInterceptor> all = interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
-        all.add(guard);
-        return all;
-    }
 }

@@ -25,7 +25,7 @@ class RefusedJobExecutionPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        CommandInterceptors.addBeforeEngine(configuration, new Guard(configuration), new Guard(configuration));
+        CommandInterceptors.addBeforeEngine(configuration, () -> new Guard(configuration));
     }
 
     static final class Guard extends CommandInterceptor {

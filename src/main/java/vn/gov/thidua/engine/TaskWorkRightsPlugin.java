@@ -61,7 +61,7 @@ class TaskWorkRightsPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        CommandInterceptors.addBeforeEngine(configuration, new Guard(configuration), new Guard(configuration));
+        CommandInterceptors.addBeforeEngine(configuration, () -> new Guard(configuration));
     }
 
     static final class Guard extends CommandInterceptor {
