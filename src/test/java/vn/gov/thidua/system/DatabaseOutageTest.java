@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import org.camunda.bpm.container.RuntimeContainerDelegate;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -98,6 +99,12 @@ class DatabaseOutageTest {
         }
         if (shadowedEngine != null) {
             ProcessEngines.registerProcessEngine(shadowedEngine);
+            // the webapps find their engine through the runtime container, from which this node's close removed the
+            // name: without this, the other test context's Tasklist and Cockpit would answer 500 from now on
+            RuntimeContainerDelegate container = RuntimeContainerDelegate.INSTANCE.get();
+            if (!container.getProcessEngineService().getProcessEngineNames().contains(shadowedEngine.getName())) {
+                container.registerProcessEngine(shadowedEngine);
+            }
         }
         if (postgres != null) {
             postgres.close();
