@@ -43,15 +43,6 @@ public class DatabaseOutageFilter extends OncePerRequestFilter {
         }
     }
 
-    /**
-     * Also on the error page's dispatch: a request refused or failed first is rendered again through the sign-in
-     * filters, whose password check may then meet the outage.
-     */
-    @Override
-    protected boolean shouldNotFilterErrorDispatch() {
-        return false;
-    }
-
     private static void write(HttpServletResponse response) throws IOException {
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS);
