@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import org.camunda.bpm.container.RuntimeContainerDelegate;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -57,6 +56,7 @@ import vn.gov.thidua.support.PostgresTestServer;
  * officer in no agency, so nothing before the controller reads the database).
  */
 @Tag("database")
+@Tag("outage")
 class DatabaseOutageTest {
 
     private static final String DATABASE = "outage";
@@ -99,12 +99,6 @@ class DatabaseOutageTest {
         }
         if (shadowedEngine != null) {
             ProcessEngines.registerProcessEngine(shadowedEngine);
-            // the webapps find their engine through the runtime container, from which this node's close removed the
-            // name: without this, the other test context's Tasklist and Cockpit would answer 500 from now on
-            RuntimeContainerDelegate container = RuntimeContainerDelegate.INSTANCE.get();
-            if (!container.getProcessEngineService().getProcessEngineNames().contains(shadowedEngine.getName())) {
-                container.registerProcessEngine(shadowedEngine);
-            }
         }
         if (postgres != null) {
             postgres.close();
