@@ -111,7 +111,9 @@ class ProcessStartRightsTest {
         for (String officer : List.of(UNIT, OTHER_UNIT, STANDING, DECIDER)) {
             assertThat(keys(get(officer, startable))).as("Tasklist offers %s nothing to start", officer).isEmpty();
         }
-        assertThat(keys(get("admin", startable))).as("nothing but the campaign is startable in Tasklist, even for an administrator")
+        // other test classes deploy small models of their own (keys test-…) into the shared test database
+        assertThat(keys(get("admin", startable)).stream().filter(key -> !key.startsWith("test-")))
+                .as("nothing of the product but the campaign is startable in Tasklist, even for an administrator")
                 .containsExactly("campaign");
         checks += 6;
 
