@@ -51,6 +51,10 @@ public final class EngineRestErrors {
     }
 
     static Response answer(Throwable thrown) {
+        if (thrown instanceof WebApplicationException web && web.getResponse().getStatus() < 400) {
+            // not an error: a resource's redirect or not-modified answer (the webapps' assets and sign-in use them)
+            return web.getResponse();
+        }
         if (DatabaseOutage.isCause(thrown)) {
             log.warn("Database unavailable, answered 503 to an engine REST request: {}", thrown.toString());
             return Response.status(Response.Status.SERVICE_UNAVAILABLE)
