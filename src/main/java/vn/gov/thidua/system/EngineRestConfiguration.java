@@ -2,20 +2,19 @@ package vn.gov.thidua.system;
 
 import jakarta.servlet.ServletContext;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.stereotype.Component;
 
 /**
- * The engine REST API Tasklist talks to, with the product's answers to errors ({@link EngineRestErrors}: client
- * mistakes as Vietnamese 4xx, a database outage as 503), on /engine-rest and on the webapps' own engine APIs.
+ * The engine REST API, with the product's answers to errors ({@link EngineRestErrors}: client mistakes as Vietnamese
+ * 4xx, a database outage as 503); the webapps' own JAX-RS applications get the outage's 503 only.
  */
 @Component
 public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 
-    /** The product's exception mappers, on /engine-rest and on the webapps' own JAX-RS applications. */
+    /** The product's exception mappers on /engine-rest. */
     static final List<Class<?>> MAPPERS = List.of(EngineRestErrors.AnyError.class, EngineRestErrors.EngineError.class,
             EngineRestErrors.RestError.class, EngineRestErrors.JsonMappingError.class, EngineRestErrors.JsonParseError.class);
 
@@ -35,8 +34,8 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 
         @Override
         public void onStartup(ServletContext context) {
-            context.setAttribute(ServerProperties.PROVIDER_CLASSNAMES,
-                    MAPPERS.stream().map(Class::getName).collect(Collectors.joining(",")));
+            context.setAttribute(ServerProperties.PROVIDER_CLASSNAMES, String.join(",",
+                    EngineRestErrors.WebappAnyError.class.getName(), EngineRestErrors.WebappEngineError.class.getName()));
         }
     }
 }
