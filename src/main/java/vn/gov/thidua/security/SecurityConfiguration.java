@@ -84,8 +84,10 @@ public class SecurityConfiguration {
                         // an error page rendered for a request already checked (or for a webapp path) is not a new door
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        // the root only redirects to the webapps' login; browsers ask for the icon unasked
-                        .requestMatchers(HttpMethod.GET, "/", "/favicon.ico").permitAll()
+                        // the root only redirects to the webapps' login; browsers ask for the icon unasked; every
+                        // webapp page probes /camunda-welcome before sign-in, and a 401 there (with its Basic challenge)
+                        // made the browser drop the sign-in form's input: it must find nothing (404), as it does
+                        .requestMatchers(HttpMethod.GET, "/", "/favicon.ico", "/camunda-welcome").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/agencies/**", "/api/officers/**", "/api/calendar/**").authenticated()
                         .requestMatchers("/api/agencies/**", "/api/officers/**", "/api/calendar/**").hasRole(Officers.ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/campaigns", "/api/campaign-definitions")

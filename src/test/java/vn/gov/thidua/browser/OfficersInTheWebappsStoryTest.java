@@ -14,7 +14,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,9 +43,6 @@ import vn.gov.thidua.system.TasklistFilters;
  * New York, twelve hours behind Vietnam, so every screen must come in Vietnamese and every time on Vietnam's clock
  * without the officer setting anything.
  */
-@Disabled("Regression to fix first: since the merge of sec/bad-input (fc56d15) no officer signs in through the"
-        + " webapps' login form in the browser (the typed name and password are gone before the click), while the same"
-        + " sign-in over HTTP works (WebappSessionTest); the merge before it (4e564f8) passes")
 @ProductTest
 @Tag("browser")
 class OfficersInTheWebappsStoryTest {
