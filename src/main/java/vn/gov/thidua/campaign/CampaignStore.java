@@ -66,7 +66,7 @@ class CampaignStore {
      * minute or more later, while the launch's batches query them at once: with the statistics of near-empty tables the
      * planner joined addressees to participants by scanning the participants for each addressee, and the query for the
      * next 100 units to issue a milestone to took 0.2 to 0.5 s per batch, growing with the campaign (23 s of a 32 s launch
-     * of 3,321 units in the benchmark, README "Benchmark"). H2 keeps its statistics itself.
+     * of 3,321 units in the benchmark, docs/benchmark.md). H2 keeps its statistics itself.
      */
     void refreshStatistics() {
         jdbc.execute((ConnectionCallback<Void>) connection -> {

@@ -205,7 +205,7 @@ class AttachmentStorage {
     /**
      * Tika's registry of file types (its MIME database and magic bytes), read on the first upload rather than at
      * start-up: most starts of a node see no upload for a while, and reading it loads some 65 classes and parses
-     * Tika's type database (README, "Benchmark"). The JVM builds it once, thread-safely, when an upload first needs it.
+     * Tika's type database (docs/benchmark.md). The JVM builds it once, thread-safely, when an upload first needs it.
      */
     private static final class Detection {
         static final Detector DETECTOR = TikaConfig.getDefaultConfig().getDetector();

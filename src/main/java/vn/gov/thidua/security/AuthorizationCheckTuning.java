@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * Two things that keep the engine's authorization checks fast as the authorization table grows. The engine itself
  * grants each task's candidate group its task (and the product each agency its instances), so that table holds a row
- * per open task: 76,000 rows with the benchmark's 50,000 open tasks (README, "Benchmark").
+ * per open task: 76,000 rows with the benchmark's 50,000 open tasks (docs/benchmark.md).
  *
  * <p><b>No scan of every group per command.</b> Before it checks an authenticated user, the engine narrows the user's
  * groups to those named by any authorization, which it learns once per command with

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * against 41 MiB for the bare engine (whose tasks also have due dates: why its compilation stays small was not
  * found). Freed, that memory stays with the C library: at the end of the benchmark's workload, asking it back
  * ({@code jcmd System.trim_native_heap}) returned 123 MiB of the product's 850 MiB and 37 MiB of the bare engine's
- * 581 MiB (README, "Benchmark").
+ * 581 MiB (docs/benchmark.md).
  *
  * <p>So at start the product adds a compiler directive to its own JVM, through the JVM's diagnostic command MBean (what
  * {@code jcmd Compiler.directives_add} does): C2 excludes the {@code toString} methods of the engine's runtime and

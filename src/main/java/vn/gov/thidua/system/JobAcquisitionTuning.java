@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * looked for from the start of the table, past those other threads have locked and past rows of finished jobs that
  * autovacuum has not cleared yet; and the few jobs in progress are found by reading the whole table too. In the
  * benchmark's deadline storm (10,000 timers due at once) that was the largest statement: 3,966 acquisitions of 3.4 ms
- * and 2,100 pages each in the storm and its set-up, 13.6 s of database time (README, "Benchmark").
+ * and 2,100 pages each in the storm and its set-up, 13.6 s of database time (docs/benchmark.md).
  *
  * <p>So here every job gets a due date when it is created (an asynchronous step's is the moment it was created), the
  * acquisition asks only for jobs due by now, oldest first, and two indexes serve it: the due date of the jobs the

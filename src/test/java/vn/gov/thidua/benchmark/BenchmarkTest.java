@@ -24,7 +24,7 @@ import vn.gov.thidua.support.ResidentMemory;
 
 /**
  * The product against a bare Camunda engine doing the same shape of work, in the same run, on the same PostgreSQL
- * (README, "Benchmark"). Not part of {@code mvn verify}: {@code mvn -Pbenchmark verify} runs it and the full-size
+ * (docs/benchmark.md). Not part of {@code mvn verify}: {@code mvn -Pbenchmark verify} runs it and the full-size
  * scale tests, one class after another, never at the same time. It prints one line per figure and writes them to
  * target/benchmark/results.txt; its counts (tasks, reminders, errors, duplicates) are assertions, and a figure below
  * its target fails the run after every figure is printed.

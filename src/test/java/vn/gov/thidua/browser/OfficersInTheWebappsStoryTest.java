@@ -79,7 +79,7 @@ class OfficersInTheWebappsStoryTest {
         Task ours = openTask(plan, UNIT);
         Task theirs = openTask(plan, OTHER_UNIT);
         // This officer's computer is in Vietnam: a date typed into a Camunda Form is stored as typed. (On a computer
-        // west of UTC the form library of Camunda 7.24 stores the day before; see README, "What officers see".)
+        // west of UTC the form library of Camunda 7.24 stores the day before; see docs/user-guide.md, "What officers see".)
         browser.computerZone("Asia/Ho_Chi_Minh");
 
         browser.signIn(tasklist(), "cb.so-y-te");
