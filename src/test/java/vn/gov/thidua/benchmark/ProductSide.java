@@ -64,7 +64,7 @@ final class ProductSide extends Side {
         });
     }
 
-    /** The Board launches the campaign with its definition, as in the README. */
+    /** The Board launches the campaign with its definition, as in docs/campaign-definitions.md. */
     @Override
     void launch(String code, List<String> units, int milestones, List<Integer> reminderWorkingDays) {
         StringBuilder definition = new StringBuilder("""

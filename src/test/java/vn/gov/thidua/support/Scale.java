@@ -4,7 +4,7 @@ package vn.gov.thidua.support;
  * How large the real-world tests (tag {@code scale}: a node killed mid-launch, two nodes failing over) are.
  * {@code mvn verify} runs them small, a few hundred units and a short job lock, which still proves what they are
  * for: the work a killed node held is resumed by another, nothing is done twice, nothing fails.
- * {@code mvn -Pbenchmark verify} sets {@code -Dthidua.scale=full} and runs them at the size the README quotes.
+ * {@code mvn -Pbenchmark verify} sets {@code -Dthidua.scale=full} and runs them at the size docs/benchmark.md quotes.
  */
 public final class Scale {
 
