@@ -83,6 +83,19 @@ public class NotificationService {
         return true;
     }
 
+    /** Records each draft whose key is new, and has it mailed; returns how many were new. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int notifyAgencies(List<NoticeDraft> drafts) {
+        int recorded = 0;
+        for (NoticeDraft draft : drafts) {
+            if (notifyAgency(draft.recipientGroup(), draft.kind(), draft.campaignCode(), draft.subjectRef(), draft.title(),
+                    draft.body(), draft.dedupeKey())) {
+                recorded++;
+            }
+        }
+        return recorded;
+    }
+
     /**
      * The mail belongs to the system, not to whoever's step recorded the notice: no officer may start processes, so
      * the engine is called as the system for this one start.
