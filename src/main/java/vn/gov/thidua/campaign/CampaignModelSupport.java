@@ -7,16 +7,20 @@ import java.util.Comparator;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import vn.gov.thidua.agency.Agency;
 import vn.gov.thidua.agency.AgencyDirectory;
 import vn.gov.thidua.calendar.WorkingCalendar;
+import vn.gov.thidua.campaign.CampaignDefinition.MilestoneKind;
 import vn.gov.thidua.campaign.CampaignDefinition.Opener;
 import vn.gov.thidua.campaign.CampaignStore.MilestoneRow;
 import vn.gov.thidua.system.EngineClock;
 
 /**
- * What the `campaign` and `unit-participation` models ask of a campaign in their expressions
- * ({@code ${campaigns.milestoneKeys(campaignCode)}}, {@code ${campaigns.boardGroup(campaignCode)}}): its schedule and
- * the groups its roles resolve to today. Dates are ISO strings so the engine's business calendar reads them.
+ * What the `campaign`, `unit-milestone` and (for campaigns launched before it) `unit-participation` models ask of a
+ * campaign in their expressions ({@code ${campaigns.milestoneKeys(campaignCode)}}, {@code ${campaigns.boardGroup(campaignCode)}}):
+ * its schedule, the names its tasks show and the groups its roles resolve to today. Dates are ISO strings so the
+ * engine's business calendar reads them. A unit-milestone instance holds only its three keys; everything it shows is
+ * read here when its task is created.
  */
 @Component("campaigns")
 @Transactional(readOnly = true)
@@ -52,6 +56,45 @@ public class CampaignModelSupport {
 
     public String milestoneName(String campaignCode, String milestoneKey) {
         return service.requireMilestone(campaignCode, milestoneKey).name();
+    }
+
+    /** The milestone's deadline: the due date of every unit's task and the campaign's deadline timer. */
+    public String dueAt(String campaignCode, String milestoneKey) {
+        return CampaignService.iso(service.requireMilestone(campaignCode, milestoneKey).dueAt());
+    }
+
+    public boolean isEvaluationData(String campaignCode, String milestoneKey) {
+        return service.requireMilestone(campaignCode, milestoneKey).kind() == MilestoneKind.EVALUATION_DATA;
+    }
+
+    /**
+     * The description of a unit's milestone task, which Tasklist shows under its name: the campaign, the unit and the
+     * deadline as officers read it. Written once, when the task is created; the issuing batch has read the batch's
+     * agencies already, so the names cost no query per unit.
+     */
+    public String unitTaskDescription(String campaignCode, String milestoneKey, String agencyCode) {
+        MilestoneRow milestone = service.requireMilestone(campaignCode, milestoneKey);
+        String unit = directory.find(agencyCode).map(Agency::getName).orElse(agencyCode);
+        return "Phong trào: " + service.campaign(campaignCode).getName() + ". Đơn vị: " + unit + ". Hạn: "
+                + CampaignService.DUE_TEXT.format(milestone.dueAt()) + ".";
+    }
+
+    /**
+     * The reminders still ahead of a milestone's units, as working days before its deadline, earliest reminder first
+     * (e.g. [5, 1]); the campaign's SubProcess_Reminders loops over them, one timer per instant for all units. Reminders
+     * already past when the milestone was first issued (a campaign launched late) are left out rather than sent at
+     * once. The answer depends on that first issue, not on now: the engine reads a sequential loop's collection again at
+     * every round and must get the same list each time. A milestone issued to nobody has no reminders.
+     */
+    public List<Integer> remindersOf(String campaignCode, String milestoneKey) {
+        return store.firstIssuedAt(campaignCode, milestoneKey)
+                .map(issued -> reminderDays(campaignCode, milestoneKey, CampaignService.iso(issued)))
+                .orElse(List.of());
+    }
+
+    /** 08:00 on the working day {@code daysBeforeDue} working days before the milestone's deadline. */
+    public String reminderAt(String campaignCode, String milestoneKey, int daysBeforeDue) {
+        return calendar.reminderBefore(dueAt(campaignCode, milestoneKey), daysBeforeDue);
     }
 
     /**

@@ -33,9 +33,11 @@ import vn.gov.thidua.system.ApiException;
 import vn.gov.thidua.system.EngineClock;
 
 /**
- * The life of campaigns: definitions, launch, the participations of units, milestones issued to them and what
- * they send back. Work on thousands of units is done in batches, each its own transaction, by the `campaign`
- * process; every batch picks what is not done yet, so a batch repeated after a crash does nothing twice.
+ * The life of campaigns: definitions, launch, milestones issued to units and what they send back. Work on thousands
+ * of units is done in batches, each its own transaction, by the `campaign` process ({@link CampaignUnits} for
+ * campaigns launched with `unit-milestone`; the participation methods here for those launched before it, whose
+ * `campaign` version still calls them); every batch picks what is not done yet, so a batch repeated after a crash
+ * does nothing twice.
  */
 @Service
 @Transactional
@@ -153,7 +155,8 @@ public class CampaignService {
     }
 
     /**
-     * Starts the participations of up to {@code batch} units not started yet; returns how many remain. The batch's
+     * A campaign launched before `unit-milestone` (the step of its `campaign` version): starts the `unit-participation`
+     * instances of up to {@code batch} units not started yet; returns how many remain. The batch's
      * own rows (names, start marks, grants) are read and written once per batch, not once per unit.
      */
     public int startNextParticipations(String code, int batch) {
@@ -191,7 +194,10 @@ public class CampaignService {
         log.info("Milestone {}/{} opened by {}", code, key, actor);
     }
 
-    /** Gives up to {@code batch} more addressees the milestone's task; returns how many remain. */
+    /**
+     * A campaign launched before `unit-milestone`: gives up to {@code batch} more addressees the milestone's task, as an
+     * event sub-process of their `unit-participation` instance; returns how many remain.
+     */
     public int issueNext(String code, String key, int batch) {
         MilestoneRow milestone = requireMilestone(code, key);
         Instant now = EngineClock.now();
@@ -251,8 +257,9 @@ public class CampaignService {
     }
 
     /**
-     * The reminder {@code daysBeforeDue} working days before the milestone's deadline: the unit's officers (the agency
-     * holding its work today) are told, once per unit, milestone and reminder; nothing when the milestone is done.
+     * A campaign launched before `unit-milestone`: the reminder {@code daysBeforeDue} working days before the milestone's
+     * deadline, from the unit's own timer in its `unit-participation` instance. The unit's officers (the agency holding
+     * its work today) are told, once per unit, milestone and reminder; nothing when the milestone is done.
      */
     public void remind(String code, String key, String agency, int daysBeforeDue) {
         MilestoneRow milestone = requireMilestone(code, key);
@@ -265,28 +272,20 @@ public class CampaignService {
             log.info("No reminder for {}/{}/{}: the deadline has passed", code, key, agency);
             return;
         }
-        String due = DUE_TEXT.format(milestone.dueAt());
-        String left = daysBeforeDue == 1 ? "hôm nay là ngày làm việc cuối cùng"
-                : "còn " + daysBeforeDue + " ngày làm việc, kể cả hôm nay";
-        notifications.notifyAgency(directory.groupFor(agency), "REMINDER", code, key,
-                "Nhắc hạn: " + milestone.name() + " (" + (daysBeforeDue == 1 ? "hạn cuối hôm nay"
-                        : "còn " + daysBeforeDue + " ngày làm việc") + ")",
-                "Đơn vị chưa hoàn thành '" + milestone.name() + "' của phong trào '" + campaign(code).getName()
-                        + "'. Hạn: " + due + " (" + left + "). Việc đang chờ trong Tasklist, bộ lọc 'Sắp đến hạn'.",
-                reminderKey(code, key, agency, daysBeforeDue));
+        notifications.notifyAgencies(List.of(MilestoneNotices.reminder(milestone, campaign(code).getName(), agency,
+                directory.groupFor(agency), daysBeforeDue)));
     }
 
     /** A unit that completed its milestone is not mailed the reminders recorded for it but not mailed yet. */
     private void withdrawReminderMail(String code, String key, String agency) {
         notifications.withdrawPendingMail(requireMilestone(code, key).reminderWorkingDays().stream()
-                .map(days -> reminderKey(code, key, agency, days)).toList());
+                .map(days -> MilestoneNotices.reminderKey(code, key, agency, days)).toList());
     }
 
-    private static String reminderKey(String code, String key, String agency, int daysBeforeDue) {
-        return "reminder/" + code + "/" + key + "/" + agency + "/" + daysBeforeDue;
-    }
-
-    /** The deadline passed with the task still open: the unit and the Board are told; the task stays open. */
+    /**
+     * A campaign launched before `unit-milestone`: the unit's own deadline timer fired with its task still open. The
+     * unit and the Board are told; the task stays open.
+     */
     public void markOverdue(String code, String key, String agency) {
         MilestoneRow milestone = requireMilestone(code, key);
         if (store.markOverdue(code, key, agency, EngineClock.now()) == 0) {
@@ -294,20 +293,16 @@ public class CampaignService {
         }
         Campaign campaign = campaign(code);
         String unitName = directory.find(agency).map(a -> a.getName()).orElse(agency);
-        String due = DUE_TEXT.format(milestone.dueAt());
-        notifications.notifyAgency(directory.groupFor(agency), "OVERDUE", code, key,
-                "Quá hạn: " + milestone.name(),
-                "Đơn vị chưa hoàn thành '" + milestone.name() + "' của phong trào '" + campaign.getName() + "', hạn " + due
-                        + ". Việc vẫn mở trong Tasklist; đề nghị hoàn thành ngay.",
-                "overdue/" + code + "/" + key + "/" + agency);
-        notifications.notifyAgency(directory.groupFor(campaign.getAppraisingBoard()), "ESCALATION", code, key,
-                "Đơn vị quá hạn: " + unitName + " - " + milestone.name(),
-                unitName + " chưa hoàn thành '" + milestone.name() + "' của phong trào '" + campaign.getName()
-                        + "', hạn " + due + ".",
-                "escalation/" + code + "/" + key + "/" + agency);
+        notifications.notifyAgencies(List.of(
+                MilestoneNotices.overdue(milestone, campaign.getName(), agency, directory.groupFor(agency)),
+                MilestoneNotices.escalation(milestone, campaign.getName(), agency, unitName,
+                        directory.groupFor(campaign.getAppraisingBoard()))));
     }
 
-    /** Closes up to {@code batch} participations (their open tasks end with them); returns how many remain. */
+    /**
+     * A campaign launched before `unit-milestone`: closes up to {@code batch} `unit-participation` instances (their open
+     * tasks end with them); returns how many remain.
+     */
     public int closeNext(String code, int batch) {
         Instant now = EngineClock.now();
         for (ParticipantRow participant : store.openParticipants(code, batch)) {

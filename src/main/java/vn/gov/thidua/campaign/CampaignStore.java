@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -214,6 +215,85 @@ class CampaignStore {
         jdbc.batchUpdate("insert into unit_milestone (campaign_code, milestone_key, agency_code, issued_at, due_at)"
                 + " values (?, ?, ?, ?, ?)", agencies.stream()
                 .map(agency -> new Object[] {campaign, key, agency, offset(issuedAt), dueAt}).toList());
+    }
+
+    /** The units' milestones just started as `unit-milestone` instances (agency to process instance). */
+    void insertUnitMilestones(String campaign, String key, Map<String, String> instanceByAgency, Instant issuedAt,
+                              OffsetDateTime dueAt) {
+        jdbc.batchUpdate("insert into unit_milestone (campaign_code, milestone_key, agency_code, issued_at, due_at,"
+                + " process_instance_id) values (?, ?, ?, ?, ?, ?)", instanceByAgency.entrySet().stream()
+                .map(e -> new Object[] {campaign, key, e.getKey(), offset(issuedAt), dueAt, e.getValue()}).toList());
+    }
+
+    /** When the milestone was first issued to any unit; empty while it was issued to nobody. */
+    Optional<OffsetDateTime> firstIssuedAt(String campaign, String key) {
+        return Optional.ofNullable(jdbc.queryForObject("select min(issued_at) from unit_milestone where campaign_code = ?"
+                + " and milestone_key = ?", OffsetDateTime.class, campaign, key));
+    }
+
+    private static final String NOT_REMINDED = " from unit_milestone where campaign_code = ? and milestone_key = ?"
+            + " and completed_at is null and (reminded_days is null or reminded_days > ?)";
+
+    /** Units not done with the milestone and not given this reminder yet (a reminder is fewer days before the deadline). */
+    List<String> unitsToRemind(String campaign, String key, int daysBeforeDue, int limit) {
+        return jdbc.queryForList("select agency_code" + NOT_REMINDED + " order by agency_code fetch first " + limit
+                + " rows only", String.class, campaign, key, daysBeforeDue);
+    }
+
+    int countUnitsToRemind(String campaign, String key, int daysBeforeDue) {
+        return count("select count(*)" + NOT_REMINDED, campaign, key, daysBeforeDue);
+    }
+
+    void markReminded(String campaign, String key, List<String> agencies, int daysBeforeDue) {
+        named().update("update unit_milestone set reminded_days = :days where campaign_code = :campaign"
+                + " and milestone_key = :key and agency_code in (:agencies)", Map.of("days", daysBeforeDue,
+                "campaign", campaign, "key", key, "agencies", agencies));
+    }
+
+    record OpenUnit(String agencyCode, String processInstanceId) {
+    }
+
+    private static final String NOT_MARKED_OVERDUE = " from unit_milestone where campaign_code = ? and milestone_key = ?"
+            + " and completed_at is null and overdue_at is null";
+
+    /** Units past the milestone's deadline without having completed it, not marked overdue yet. */
+    List<OpenUnit> unitsToMarkOverdue(String campaign, String key, int limit) {
+        return jdbc.query("select agency_code, process_instance_id" + NOT_MARKED_OVERDUE + " order by agency_code fetch first "
+                + limit + " rows only", (rs, i) -> new OpenUnit(rs.getString(1), rs.getString(2)), campaign, key);
+    }
+
+    int countUnitsToMarkOverdue(String campaign, String key) {
+        return count("select count(*)" + NOT_MARKED_OVERDUE, campaign, key);
+    }
+
+    void markOverdue(String campaign, String key, List<String> agencies, Instant at) {
+        named().update("update unit_milestone set overdue_at = :at where campaign_code = :campaign and milestone_key = :key"
+                + " and agency_code in (:agencies) and overdue_at is null and completed_at is null", Map.of("at", offset(at),
+                "campaign", campaign, "key", key, "agencies", agencies));
+    }
+
+    /** The `unit-milestone` instances of these units still waiting at their task. */
+    List<String> openUnitMilestoneInstances(String campaign, List<String> agencies) {
+        return named().queryForList("select process_instance_id from unit_milestone where campaign_code = :campaign"
+                + " and agency_code in (:agencies) and completed_at is null and process_instance_id is not null",
+                Map.of("campaign", campaign, "agencies", agencies), String.class);
+    }
+
+    void markClosed(String campaign, List<String> agencies, Instant at) {
+        named().update("update campaign_participant set closed_at = :at where campaign_code = :campaign"
+                + " and agency_code in (:agencies) and closed_at is null",
+                Map.of("at", offset(at), "campaign", campaign, "agencies", agencies));
+    }
+
+    /** Enrols units of a campaign launched with `unit-milestone`: they take part from now, with no instance of their own. */
+    int markEnrolled(String campaign, List<String> agencies, Instant at) {
+        return named().update("update campaign_participant set started_at = :at where campaign_code = :campaign"
+                + " and agency_code in (:agencies) and started_at is null",
+                Map.of("at", offset(at), "campaign", campaign, "agencies", agencies));
+    }
+
+    private NamedParameterJdbcTemplate named() {
+        return new NamedParameterJdbcTemplate(jdbc);
     }
 
     Optional<UnitMilestoneRow> unitMilestone(String campaign, String key, String agency) {

@@ -5,7 +5,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** Task_IssueMilestone: gives one batch of addressees the milestone's task per job; the model loops while some remain. */
+/**
+ * Task_IssueMilestone of the `campaign` version before unit-milestone (its campaigns still run it): gives one batch
+ * of addressees the milestone's task per job; the model loops while some remain.
+ */
 @Component
 class IssueMilestoneDelegate implements JavaDelegate {
 

@@ -4,7 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Task_MarkDocumentOverdue, Task_MarkEvaluationDataOverdue: the deadline passed; the task stays open. */
+/**
+ * Task_MarkDocumentOverdue, Task_MarkEvaluationDataOverdue in `unit-participation` (campaigns launched before unit-
+ * milestone): the deadline passed; the task stays open.
+ */
 @Component
 class MarkMilestoneOverdueDelegate implements JavaDelegate {
 

@@ -6,9 +6,10 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Start of SubProcess_Milestone in `unit-participation`. The MilestoneIssued message delivers the milestone's data to
- * the process instance; each milestone runs in its own event sub-process instance and milestones overlap, so the data
- * is moved into the sub-process's own scope at once, before the next issued milestone could overwrite it.
+ * Start of SubProcess_Milestone in `unit-participation`, which runs for the campaigns launched before unit-milestone.
+ * The MilestoneIssued message delivers the milestone's data to the process instance; each milestone runs in its own
+ * event sub-process instance and milestones overlap, so the data is moved into the sub-process's own scope at once,
+ * before the next issued milestone could overwrite it.
  */
 @Component
 class MilestoneScopeListener implements ExecutionListener {

@@ -5,7 +5,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.gov.thidua.system.EngineActor;
 
-/** Task_RecordEvaluationData: the provider's table becomes evaluation rows; a bad line refuses the task with its number. */
+/**
+ * Task_RecordEvaluationData (unit-milestone, and unit-participation of older campaigns): the provider's table becomes
+ * evaluation rows; a bad line refuses the task with its number.
+ */
 @Component
 class RecordEvaluationDataDelegate implements JavaDelegate {
 
@@ -18,10 +21,10 @@ class RecordEvaluationDataDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Object table = execution.getVariable(EvaluationTable.FIELD);
-        ProcessKeys.Participation unit = ProcessKeys.participationOf(execution);
+        ProcessKeys.UnitMilestone unit = ProcessKeys.unitMilestoneOf(execution);
         ModelErrors.refuseAsUserError(() -> service.recordEvaluations(
                 unit.campaignCode(),
-                (String) execution.getVariable("milestoneKey"),
+                unit.milestoneKey(),
                 unit.agencyCode(),
                 table == null ? null : table.toString(),
                 EngineActor.of(execution)));

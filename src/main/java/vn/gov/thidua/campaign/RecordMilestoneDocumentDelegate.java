@@ -6,7 +6,10 @@ import org.springframework.stereotype.Component;
 import vn.gov.thidua.system.EngineActor;
 import vn.gov.thidua.campaign.CampaignService.DocumentSubmission;
 
-/** Task_RecordMilestoneDocument: what the unit filed (plan, report…) is kept on its milestone; bad input refuses the task. */
+/**
+ * Task_RecordMilestoneDocument (unit-milestone, and unit-participation of older campaigns): what the unit filed
+ * (plan, report…) is kept on its milestone; bad input refuses the task.
+ */
 @Component
 class RecordMilestoneDocumentDelegate implements JavaDelegate {
 
@@ -18,10 +21,10 @@ class RecordMilestoneDocumentDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ProcessKeys.Participation unit = ProcessKeys.participationOf(execution);
+        ProcessKeys.UnitMilestone unit = ProcessKeys.unitMilestoneOf(execution);
         ModelErrors.refuseAsUserError(() -> service.recordDocument(
                 unit.campaignCode(),
-                (String) execution.getVariable("milestoneKey"),
+                unit.milestoneKey(),
                 unit.agencyCode(),
                 DocumentSubmission.of(text(execution, "documentNumber"), text(execution, "documentDate"),
                         text(execution, "documentSummary"), text(execution, "documentLink")),

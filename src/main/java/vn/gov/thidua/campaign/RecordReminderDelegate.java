@@ -4,7 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Task_RecordReminder in SubProcess_Reminders: the reminder instant came and the unit's task is still open. */
+/**
+ * Task_RecordReminder in `unit-participation` (campaigns launched before unit-milestone): the reminder instant came
+ * and the unit's task is still open.
+ */
 @Component
 class RecordReminderDelegate implements JavaDelegate {
 

@@ -5,7 +5,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** Task_StartParticipations: one batch of unit participations per job; the model loops while some remain. */
+/**
+ * Task_StartParticipations of the `campaign` version before unit-milestone (its campaigns still run it): one batch of
+ * unit participations per job; the model loops while some remain.
+ */
 @Component
 class StartParticipationsDelegate implements JavaDelegate {
 

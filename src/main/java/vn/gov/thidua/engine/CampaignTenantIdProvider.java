@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 
 /**
  * Gives each process instance its campaign's code as tenant id, so that its tasks, jobs, variables, incidents and
- * history rows carry it too. Every process the product starts for a campaign (`campaign`, `unit-participation`,
+ * history rows carry it too. Every process the product starts for a campaign (`campaign`, `unit-milestone`, `unit-participation`,
  * `award-dossier`) is given the `campaignCode` start variable; a mail of a notice has none and stays without tenant
  * (only administrators read those). Called by the engine only for definitions deployed without tenant.
  */

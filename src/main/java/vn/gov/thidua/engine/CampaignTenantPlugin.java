@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * One engine tenant per campaign. Permissions in Camunda are granted per process definition, so a Board's right to
- * read `unit-participation` instances would otherwise cover every province's campaigns; the tenant check bounds
+ * read `unit-milestone` instances would otherwise cover every province's campaigns; the tenant check bounds
  * every such right to the campaigns whose tenant the reader's agency is a member of (see {@link CampaignTenants}).
  * The models stay deployed without tenant: they are shared, only their instances belong to a campaign.
  */

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
 /**
  * Who belongs to which campaign, for the engine's tenant check: the tenant of a campaign (its code) has as members
  * the groups of its Board, standing agency, decider and every unit it gives work to. A definition-level right (the
- * Board reading every `unit-participation` instance) then reaches only the campaigns of which the group is a member,
+ * Board reading every `unit-milestone` instance) then reaches only the campaigns of which the group is a member,
  * and an officer sees their campaigns' work only when their engine authentication names those tenants
  * ({@link #tenantsOf}). Memberships are the product's decisions, written as the system whoever's step writes them.
  */

@@ -34,8 +34,11 @@ import vn.gov.thidua.engine.SystemIdentity;
 @Service
 public class AccessGrants {
 
-    static final List<String> SUPERVISED_PROCESSES = List.of("campaign", "unit-participation", "award-dossier");
-    static final List<String> UNIT_PROCESSES = List.of("unit-participation", "award-dossier");
+    // unit-participation: the units' work in campaigns launched before unit-milestone, which run on to their end
+    static final List<String> SUPERVISED_PROCESSES = List.of("campaign", "unit-milestone", "unit-participation", "award-dossier");
+    static final List<String> UNIT_PROCESSES = List.of("unit-milestone", "unit-participation", "award-dossier");
+    /** The part of the baseline this version added last: a group without it is given its baseline again at start-up. */
+    static final String NEWEST_BASELINE_PROCESS = "unit-milestone";
 
     private final AuthorizationService authorizations;
     private final SystemIdentity system;
@@ -74,7 +77,7 @@ public class AccessGrants {
         if (kind == AgencyKind.LEADERSHIP) {
             // the decider supervises its campaigns and the units' progress in Cockpit; an award dossier it reads once
             // submitted to it (grantInstance), as the product's own dossier pages do
-            for (String process : List.of("campaign", "unit-participation")) {
+            for (String process : List.of("campaign", "unit-milestone", "unit-participation")) {
                 grant(group, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ_INSTANCE,
                         ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
             }
@@ -138,11 +141,15 @@ public class AccessGrants {
         return 1;
     }
 
-    /** Groups already holding their baseline (Tasklist access), found in one query. */
-    Set<String> groupsWithTasklist() {
-        return authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).resourceType(Resources.APPLICATION)
-                .resourceId("tasklist").list().stream().map(Authorization::getGroupId).filter(Objects::nonNull)
-                .collect(Collectors.toSet());
+    /**
+     * Groups already holding their baseline as this version grants it, found in one query: a group granted by an earlier
+     * version lacks its newest part (reading {@value #NEWEST_BASELINE_PROCESS}), and {@link #grantAgency} extends what
+     * it holds.
+     */
+    Set<String> groupsWithBaseline() {
+        return authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+                .resourceType(Resources.PROCESS_DEFINITION).resourceId(NEWEST_BASELINE_PROCESS).list().stream()
+                .map(Authorization::getGroupId).filter(Objects::nonNull).collect(Collectors.toSet());
     }
 
     /** Everyone signed in sees the shared Tasklist filters; which tasks a filter shows is still per agency. */

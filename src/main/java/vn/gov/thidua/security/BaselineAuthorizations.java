@@ -42,7 +42,7 @@ class BaselineAuthorizations implements ApplicationRunner {
     @Transactional
     public void run(ApplicationArguments args) {
         grants.grantAdministrators();
-        Set<String> granted = grants.groupsWithTasklist();
+        Set<String> granted = grants.groupsWithBaseline();
         for (Agency agency : directory.all()) {
             if (agency.isActive() && !granted.contains(agency.getCode())) {
                 grants.grantAgency(agency.getCode(), agency.getKind());

@@ -153,10 +153,11 @@ public class TasklistFilters implements ApplicationRunner {
         // Tasklist polls a refreshing filter every few seconds: with thousands of officers that load is not worth it
         properties.put("refresh", false);
         properties.put("showUndefinedVariable", false);
+        // The keys every unit's instance holds (a unit-milestone instance holds nothing else); the names are in the
+        // task's own name (the milestone) and description (campaign, unit, deadline)
         properties.put("variables", List.of(
-                Map.of("name", "campaignName", "label", "Phong trào"),
-                Map.of("name", "agencyName", "label", "Đơn vị"),
-                Map.of("name", "milestoneName", "label", "Mốc")));
+                Map.of("name", "campaignCode", "label", "Mã phong trào"),
+                Map.of("name", "agencyCode", "label", "Mã đơn vị")));
         return properties;
     }
 
@@ -175,7 +176,8 @@ public class TasklistFilters implements ApplicationRunner {
                         "#c62828", 40, () -> myAgencies().dueBeforeExpression("${now()}")),
                 new Definition(OVERDUE_UNITS, "Đơn vị quá hạn",
                         "Dành cho Ban Thi đua - Khen thưởng: việc của các đơn vị tham gia phong trào đã quá hạn, mọi cơ quan.",
-                        "#7b1fa2", 50, () -> taskService.createTaskQuery().processDefinitionKey("unit-participation")
+                        "#7b1fa2", 50, () -> taskService.createTaskQuery()
+                                .processDefinitionKeyIn("unit-milestone", "unit-participation")
                                 .dueBeforeExpression("${now()}")));
     }
 

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.gov.thidua.campaign.CampaignStatusReport.CampaignStatus;
 import vn.gov.thidua.campaign.CampaignStatusReport.State;
+import vn.gov.thidua.engine.OverdueTasks;
 import vn.gov.thidua.notification.NotificationService;
 import vn.gov.thidua.system.EngineClock;
 import vn.gov.thidua.support.AsOfficer;
@@ -59,6 +61,8 @@ class CampaignProcessTest {
     ManagementService management;
     @Autowired
     IdentityService identityService;
+    @Autowired
+    HistoryService historyService;
 
     Fixture plan;
 
@@ -83,12 +87,18 @@ class CampaignProcessTest {
         assertThat(campaign).hasPassed("Task_RegisterCampaign");
 
         ProcessClock.runDueJobs(management);
-        assertThat(campaign).hasPassed("Task_StartParticipations", "Task_IssueMilestone").isWaitingAt("Event_MilestoneOpens");
-        assertThat(participations()).hasSize(27);
+        assertThat(campaign).hasPassed("Task_EnrolUnits", "Task_IssueMilestone")
+                .as("the plan's reminders wait in the campaign while the reviews wait for their opening")
+                .isWaitingAt("Event_ReminderDue", "Event_MilestoneOpens");
+        assertThat(unitMilestones("ke-hoach-trien-khai")).as("one small instance per unit and milestone").hasSize(27)
+                .allSatisfy(unit -> assertThat(runtimeService.getVariables(unit.getId()))
+                        .containsOnlyKeys("campaignCode", "milestoneKey", "agencyCode"));
         List<Task> plans = openTasks("ke-hoach-trien-khai");
         assertThat(plans).hasSize(27);
         Task planOfHealth = taskOf("so-y-te", "ke-hoach-trien-khai");
         assertThat(planOfHealth.getName()).isEqualTo("Ban hành kế hoạch triển khai");
+        assertThat(planOfHealth.getDescription()).isEqualTo("Phong trào: " + campaigns.campaign(plan.code()).getName()
+                + ". Đơn vị: Sở Y tế. Hạn: 23:59 31/12/2023.");
         assertThat(planOfHealth.getDueDate().toInstant()).isEqualTo(OffsetDateTime.parse("2023-12-31T23:59:59+07:00").toInstant());
         assertThat(candidateGroups(planOfHealth)).containsExactly("so-y-te");
 
@@ -102,7 +112,10 @@ class CampaignProcessTest {
 
         ProcessClock.advanceTo("2024-01-01T00:00:05+07:00", management);
         assertThat(state("so-y-te", "ke-hoach-trien-khai")).isEqualTo(State.OVERDUE);
-        assertThat(taskOf("so-y-te", "ke-hoach-trien-khai")).as("the task stays open after the deadline").isNotNull();
+        assertThat(taskOf("so-y-te", "ke-hoach-trien-khai").getPriority())
+                .as("the task stays open after the deadline, marked on its instance").isEqualTo(OverdueTasks.PRIORITY);
+        assertThat(taskOf("so-tu-phap", "ke-hoach-trien-khai")).as("done on time: its instance ended").isNull();
+        assertThat(campaign).hasPassed("Task_RemindUnits", "Task_MarkUnitsOverdue");
         assertThat(notifications.forGroups(List.of("btdkt"), 100)).extracting(NotificationService.Notice::title)
                 .contains("Đơn vị quá hạn: Sở Y tế - Ban hành kế hoạch triển khai",
                         "Đơn vị quá hạn: Ủy ban nhân dân huyện Vũ Thư - Ban hành kế hoạch triển khai");
@@ -160,9 +173,12 @@ class CampaignProcessTest {
         taskService.complete(taskService.createTaskQuery().processInstanceId(campaign.getId()).singleResult().getId(),
                 Map.of("closingNote", "Báo cáo tổng kết số 15/BC-UBND"));
         ProcessClock.runDueJobs(management);
-        assertThat(campaign).isEnded().hasPassed("Task_CloseParticipations", "EndEvent_CampaignClosed");
-        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("unit-participation")
-                .variableValueEquals("campaignCode", plan.code()).count()).isZero();
+        assertThat(campaign).isEnded().hasPassed("Task_CloseUnitMilestones", "EndEvent_CampaignClosed");
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("unit-milestone")
+                .processInstanceBusinessKeyLike(plan.code() + "/%").count()).isZero();
+        assertThat(historyService.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(plan.code() + "/bao-cao-tong-ket-2025/ubnd-vu-thu").singleResult().getDeleteReason())
+                .as("the unit's open work ended with the campaign").isEqualTo("Phong trào kết thúc");
         assertThat(campaigns.campaign(plan.code()).getStatus()).isEqualTo(Campaign.Status.CLOSED);
         assertThat(report.of(plan.code()).units()).filteredOn(u -> u.agencyCode().equals("ubnd-vu-thu")).singleElement()
                 .satisfies(u -> assertThat(u.milestones().values()).extracting(m -> m.state()).containsOnly(State.OVERDUE));
@@ -201,21 +217,19 @@ class CampaignProcessTest {
                 .milestones().get(milestone).state();
     }
 
-    private List<ProcessInstance> participations() {
-        return runtimeService.createProcessInstanceQuery().processDefinitionKey("unit-participation")
-                .variableValueEquals("campaignCode", plan.code()).list();
+    private List<ProcessInstance> unitMilestones(String milestone) {
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey("unit-milestone")
+                .processInstanceBusinessKeyLike(plan.code() + "/" + milestone + "/%").list();
     }
 
     private List<Task> openTasks(String milestone) {
-        return taskService.createTaskQuery().processDefinitionKey("unit-participation")
-                .processInstanceBusinessKeyLike(plan.code() + "/%").list().stream()
-                .filter(task -> milestone.equals(runtimeService.getVariable(task.getExecutionId(), "milestoneKey"))).toList();
+        return taskService.createTaskQuery().processDefinitionKey("unit-milestone")
+                .processInstanceBusinessKeyLike(plan.code() + "/" + milestone + "/%").list();
     }
 
     private Task taskOf(String unit, String milestone) {
-        return taskService.createTaskQuery().processInstanceBusinessKey(plan.code() + "/" + unit).list().stream()
-                .filter(task -> milestone.equals(runtimeService.getVariable(task.getExecutionId(), "milestoneKey")))
-                .findFirst().orElse(null);
+        return taskService.createTaskQuery().processInstanceBusinessKey(plan.code() + "/" + milestone + "/" + unit)
+                .singleResult();
     }
 
     private List<String> candidateGroups(Task task) {

@@ -136,8 +136,7 @@ class EvaluationDataProcessTest {
     }
 
     private Task taskOf(String unit, String milestone) {
-        return taskService.createTaskQuery().processInstanceBusinessKey(plan.code() + "/" + unit).list().stream()
-                .filter(task -> milestone.equals(runtimeService.getVariable(task.getExecutionId(), "milestoneKey")))
-                .findFirst().orElse(null);
+        return taskService.createTaskQuery().processInstanceBusinessKey(plan.code() + "/" + milestone + "/" + unit)
+                .singleResult();
     }
 }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.gov.thidua.engine.OverdueTasks;
 import vn.gov.thidua.system.EngineClock;
 import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.CampaignFixtures;
@@ -31,13 +32,14 @@ import vn.gov.thidua.support.ProcessClock;
 import vn.gov.thidua.support.ProductTest;
 
 /**
- * Deadlines that keep themselves, in the `unit-participation` model: plan 161/KH-UBND's milestones remind each unit at
- * 08:00 on the working days the plan gives before the deadline (5 and 1), on the official calendar, once each, to the
- * agency holding the work, and stop reminding a unit as soon as it is done. No SMTP server is configured in this
+ * Deadlines that keep themselves, in the `unit-milestone` model: each unit's milestone is one small instance waiting at
+ * its task, with no timer of its own; the campaign's timers remind, at 08:00 on the working days plan 161/KH-UBND gives
+ * before the deadline (5 and 1), on the official calendar, every unit not done yet, once each, the agency holding the
+ * work, and at the deadline mark the unfinished units overdue, in batches. No SMTP server is configured in this
  * context: the notices are recorded as SKIPPED, logged, and no mail step runs; nothing fails.
  */
 @ProductTest
-class UnitParticipationProcessTest {
+class UnitMilestoneProcessTest {
 
     private static final String PLAN = "ke-hoach-trien-khai";
     private static final String MID_TERM = "bao-cao-so-ket-2024";
@@ -60,6 +62,8 @@ class UnitParticipationProcessTest {
     JdbcTemplate jdbc;
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    CampaignUnits units;
 
     Fixture plan;
 
@@ -86,14 +90,15 @@ class UnitParticipationProcessTest {
         Task health = taskOf("so-y-te", PLAN);
         assertThat(health.getDueDate().toInstant()).isEqualTo(instant("2023-12-31T23:59:59+07:00"));
         assertThat(health.getFollowUpDate().toInstant()).as("highlighted from the first reminder").isEqualTo(instant("2023-12-25T08:00:00+07:00"));
-        assertThat(reminderTimer("so-y-te").getDuedate().toInstant()).isEqualTo(instant("2023-12-25T08:00:00+07:00"));
+        assertThat(reminderTimer(PLAN).getDuedate().toInstant()).isEqualTo(instant("2023-12-25T08:00:00+07:00"));
+        ProcessInstance ofHealth = unitMilestone("so-y-te", PLAN);
+        assertThat(ofHealth).isWaitingAtExactly("Task_SubmitMilestoneDocument");
+        assertThat(management.createJobQuery().processInstanceId(ofHealth.getId()).count()).as("no timer per unit").isZero();
 
         ProcessClock.at("2023-12-20T10:00:00+07:00");
+        ProcessInstance justice = unitMilestone("so-tu-phap", PLAN);
         fileDocument("so-tu-phap", PLAN);
-        ProcessInstance justice = participation("so-tu-phap");
-        assertThat(justice).hasPassed("EndEvent_MilestoneDocumentRecorded").isActive().isWaitingAt("Event_CampaignClosed");
-        assertThat(management.createJobQuery().processInstanceId(justice.getId()).count())
-                .as("the terminate end event took the waiting reminders with the milestone").isZero();
+        assertThat(justice).hasPassed("Task_RecordMilestoneDocument", "EndEvent_MilestoneDocumentRecorded").isEnded();
 
         ProcessClock.advanceTo("2023-12-25T07:59:59+07:00", management);
         assertThat(reminders()).isEmpty();
@@ -106,11 +111,13 @@ class UnitParticipationProcessTest {
             assertThat((String) r.get("body")).contains("Hạn: 23:59 31/12/2023 (còn 5 ngày làm việc, kể cả hôm nay)");
             assertThat(r.get("mail_status")).as("no SMTP server: recorded, not mailed, nothing failed").isEqualTo("SKIPPED");
         });
-        assertThat(participation("so-y-te")).hasPassed("Task_RecordReminder").isWaitingAt("Task_SubmitMilestoneDocument", "Event_ReminderDue");
-        assertThat(reminderTimer("so-y-te").getDuedate().toInstant()).isEqualTo(instant("2023-12-29T08:00:00+07:00"));
+        assertThat(campaign()).hasPassed("Task_RemindUnits");
+        assertThat(reminderTimer(PLAN).getDuedate().toInstant()).isEqualTo(instant("2023-12-29T08:00:00+07:00"));
 
-        // The same reminder asked for again (a repeated step, a second node) is still one notice with one mail
-        transaction.executeWithoutResult(status -> campaigns.remind(plan.code(), PLAN, "so-y-te", 5));
+        // The same batch run again (a retried job, a second node), even with its marks lost, is still one notice each
+        assertThat((Integer) transaction.execute(status -> units.remindNext(plan.code(), PLAN, 5, 100))).isZero();
+        jdbc.update("update unit_milestone set reminded_days = null where campaign_code = ?", plan.code());
+        transaction.executeWithoutResult(status -> units.remindNext(plan.code(), PLAN, 5, 100));
         assertThat(reminders()).hasSize(2);
         assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("notice-mail")
                 .processInstanceBusinessKey("reminder/" + plan.code() + "/" + PLAN + "/so-y-te/5").count())
@@ -125,7 +132,7 @@ class UnitParticipationProcessTest {
                 "Nhắc hạn: Ban hành kế hoạch triển khai (hạn cuối hôm nay)");
         assertThat(remindersOf("ubnd-vu-thu")).as("done on 27/12: not reminded again").hasSize(1);
         assertThat(remindersOf("so-tu-phap")).isEmpty();
-        assertThat(participation("so-y-te")).hasPassed("EndEvent_RemindersDone").isWaitingAt("Task_SubmitMilestoneDocument");
+        assertThat(campaign()).hasPassed("EndEvent_ReminderDone");
 
         ProcessClock.advanceTo("2024-01-01T00:00:05+07:00", management);
         ProcessClock.runDueJobs(management);
@@ -141,7 +148,7 @@ class UnitParticipationProcessTest {
         Task transport = taskOf("so-gtvt", MID_TERM);
         assertThat(transport.getDueDate().toInstant()).isEqualTo(instant("2024-12-12T00:00:00+07:00"));
         assertThat(transport.getFollowUpDate().toInstant()).isEqualTo(instant("2024-12-05T08:00:00+07:00"));
-        assertThat(reminderTimer("so-gtvt").getDuedate().toInstant()).isEqualTo(instant("2024-12-05T08:00:00+07:00"));
+        assertThat(reminderTimer(MID_TERM).getDuedate().toInstant()).isEqualTo(instant("2024-12-05T08:00:00+07:00"));
 
         ProcessClock.advanceTo("2024-12-05T08:00:00+07:00", management);
         assertThat(remindersOf("so-gtvt", MID_TERM)).extracting(r -> r.get("title"))
@@ -152,7 +159,7 @@ class UnitParticipationProcessTest {
         fileDocument("so-tttt", MID_TERM);
 
         // "trước ngày 12/12/2024": the 12th is already late, so the last day is Wednesday 11/12
-        assertThat(reminderTimer("so-gtvt").getDuedate().toInstant()).isEqualTo(instant("2024-12-11T08:00:00+07:00"));
+        assertThat(reminderTimer(MID_TERM).getDuedate().toInstant()).isEqualTo(instant("2024-12-11T08:00:00+07:00"));
         ProcessClock.advanceTo("2024-12-11T08:00:00+07:00", management);
         assertThat(remindersOf("so-gtvt", MID_TERM)).hasSize(2).last().satisfies(r -> {
             assertThat(r.get("title")).isEqualTo("Nhắc hạn: Nộp báo cáo sơ kết Phong trào thi đua (hạn cuối hôm nay)");
@@ -166,13 +173,38 @@ class UnitParticipationProcessTest {
         plan = CampaignFixtures.withParticipants(CampaignFixtures.shipped(CampaignFixtures.PLAN_161), "so-xay-dung");
         openMidTermReview("2024-12-09T09:00:00+07:00");
 
-        assertThat(management.createJobQuery().processInstanceId(participation("so-xay-dung").getId())
-                .activityId("Event_ReminderDue").list()).singleElement()
-                .satisfies(timer -> assertThat(timer.getDuedate().toInstant()).isEqualTo(instant("2024-12-11T08:00:00+07:00")));
+        assertThat(reminderTimer(MID_TERM).getDuedate().toInstant()).isEqualTo(instant("2024-12-11T08:00:00+07:00"));
         ProcessClock.advanceTo("2024-12-11T08:00:00+07:00", management);
         assertThat(remindersOf("so-xay-dung", MID_TERM)).extracting(r -> r.get("title"))
                 .containsExactly("Nhắc hạn: Nộp báo cáo sơ kết Phong trào thi đua (hạn cuối hôm nay)");
-        assertThat(participation("so-xay-dung")).hasPassed("EndEvent_RemindersDone").isWaitingAt("Task_SubmitMilestoneDocument");
+        assertThat(reminderTimer(MID_TERM)).as("no reminder left before the deadline").isNull();
+        assertThat(unitMilestone("so-xay-dung", MID_TERM)).isWaitingAt("Task_SubmitMilestoneDocument");
+    }
+
+    @Test
+    void deadline_marksTheUnfinishedUnitsOverdueInBatches_andARepeatedBatchChangesNothing() {
+        plan = CampaignFixtures.withParticipants(CampaignFixtures.shipped(CampaignFixtures.PLAN_161),
+                "so-y-te", "so-tu-phap", "ubnd-vu-thu");
+        ProcessClock.at("2023-12-11T09:00:00+07:00");
+        campaigns.launch(plan.definition(), "cb.btdkt");
+        ProcessClock.runDueJobs(management);
+        ProcessClock.at("2023-12-20T10:00:00+07:00");
+        fileDocument("so-tu-phap", PLAN);
+
+        ProcessClock.at("2024-01-01T00:00:05+07:00");
+        assertThat((Integer) transaction.execute(status -> units.markOverdueNext(plan.code(), PLAN, 1))).as("one of two done").isEqualTo(1);
+        assertThat(taskOf("so-y-te", PLAN).getPriority()).isEqualTo(OverdueTasks.PRIORITY);
+        assertThat(taskOf("ubnd-vu-thu", PLAN).getPriority()).as("the next batch's").isEqualTo(50);
+        assertThat((Integer) transaction.execute(status -> units.markOverdueNext(plan.code(), PLAN, 1))).isZero();
+        ProcessClock.runDueJobs(management);
+        assertThat(campaign()).hasPassed("Task_MarkUnitsOverdue", "EndEvent_MilestoneDone");
+        assertThat(noticesOf("btdkt")).extracting(r -> r.get("title")).containsExactlyInAnyOrder(
+                "Đơn vị quá hạn: Sở Y tế - Ban hành kế hoạch triển khai",
+                "Đơn vị quá hạn: Ủy ban nhân dân huyện Vũ Thư - Ban hành kế hoạch triển khai");
+        assertThat(noticesOf("so-tu-phap")).isEmpty();
+        assertThat(taskOf("ubnd-vu-thu", PLAN).getPriority()).isEqualTo(OverdueTasks.PRIORITY);
+        assertThat(taskService.createTaskQuery().taskPriority(OverdueTasks.PRIORITY)
+                .processInstanceBusinessKeyLike(plan.code() + "/%").count()).isEqualTo(2);
     }
 
     /** Launches the plan, lets its units file their implementation plans, and has the Board open the mid-term review. */
@@ -186,10 +218,8 @@ class UnitParticipationProcessTest {
         }
         ProcessClock.advanceTo("2024-11-01T00:00:01+07:00", management);
         ProcessClock.at(openedAt);
-        ProcessInstance campaign = runtimeService.createProcessInstanceQuery().processDefinitionKey("campaign")
-                .processInstanceBusinessKey(plan.code()).singleResult();
-        assertThat(campaign).isWaitingAt("Task_OpenMilestone");
-        String opening = taskService.createTaskQuery().processInstanceId(campaign.getId()).singleResult().getId();
+        assertThat(campaign()).isWaitingAt("Task_OpenMilestone");
+        String opening = taskService.createTaskQuery().processInstanceId(campaign().getId()).singleResult().getId();
         AsOfficer.run(identityService, "cb.btdkt", () -> taskService.complete(opening, Map.of("openingNote", "Công văn số 812/BTĐKT-NV")));
         ProcessClock.runDueJobs(management);
     }
@@ -219,19 +249,28 @@ class UnitParticipationProcessTest {
                 plan.code(), agency);
     }
 
-    private ProcessInstance participation(String unit) {
-        return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(plan.code() + "/" + unit).singleResult();
+    private ProcessInstance campaign() {
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey("campaign")
+                .processInstanceBusinessKey(plan.code()).singleResult();
     }
 
-    private Job reminderTimer(String unit) {
-        return management.createJobQuery().processInstanceId(participation(unit).getId()).activityId("Event_ReminderDue")
-                .singleResult();
+    private ProcessInstance unitMilestone(String unit, String milestone) {
+        return runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey(plan.code() + "/" + milestone + "/" + unit).singleResult();
+    }
+
+    /** The campaign's timer of the milestone's next reminder, for all its units; none when no reminder is left. */
+    private Job reminderTimer(String milestone) {
+        return management.createJobQuery().processInstanceId(campaign().getId()).activityId("Event_ReminderDue").list()
+                .stream().filter(job -> milestone.equals(runtimeService.getVariable(job.getExecutionId(), "milestoneKey")))
+                .reduce((a, b) -> {
+                    throw new AssertionError("two reminder timers for " + milestone);
+                }).orElse(null);
     }
 
     private List<Task> openTasks(String milestone) {
-        return taskService.createTaskQuery().processDefinitionKey("unit-participation")
-                .processInstanceBusinessKeyLike(plan.code() + "/%").list().stream()
-                .filter(task -> milestone.equals(runtimeService.getVariable(task.getExecutionId(), "milestoneKey"))).toList();
+        return taskService.createTaskQuery().processDefinitionKey("unit-milestone")
+                .processInstanceBusinessKeyLike(plan.code() + "/" + milestone + "/%").list();
     }
 
     private String unitOf(Task task) {
@@ -239,9 +278,8 @@ class UnitParticipationProcessTest {
     }
 
     private Task taskOf(String unit, String milestone) {
-        return taskService.createTaskQuery().processInstanceBusinessKey(plan.code() + "/" + unit).list().stream()
-                .filter(task -> milestone.equals(runtimeService.getVariable(task.getExecutionId(), "milestoneKey")))
-                .findFirst().orElseThrow();
+        return taskService.createTaskQuery().processInstanceBusinessKey(plan.code() + "/" + milestone + "/" + unit)
+                .singleResult();
     }
 
     private static Instant instant(String iso) {

@@ -1,0 +1,198 @@
+package vn.gov.thidua.campaign;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.gov.thidua.agency.AgencyDirectory;
+import vn.gov.thidua.campaign.CampaignStore.MilestoneRow;
+import vn.gov.thidua.campaign.CampaignStore.OpenUnit;
+import vn.gov.thidua.campaign.CampaignStore.ParticipantRow;
+import vn.gov.thidua.engine.CampaignTenants;
+import vn.gov.thidua.engine.OverdueTasks;
+import vn.gov.thidua.notification.NoticeDraft;
+import vn.gov.thidua.notification.NotificationService;
+import vn.gov.thidua.security.AccessGrants;
+import vn.gov.thidua.system.EngineClock;
+
+/**
+ * What the `campaign` process does to its units, one batch per job and transaction: enrol them, start one
+ * `unit-milestone` instance per unit a milestone is issued to, remind the units not done at each reminder instant,
+ * mark the unfinished ones overdue at the deadline, end the open instances at closing. Each batch takes only what is
+ * not done yet (and notices have dedupe keys), so a batch repeated after a crash does nothing twice; the per-unit rows
+ * are written with one statement per batch, not one per unit.
+ */
+@Service
+@Transactional
+public class CampaignUnits {
+
+    public static final String UNIT_MILESTONE_PROCESS = "unit-milestone";
+    static final String CLOSING_REASON = "Phong trào kết thúc";
+
+    private static final Logger log = LoggerFactory.getLogger(CampaignUnits.class);
+
+    private final CampaignService campaigns;
+    private final CampaignStore store;
+    private final AgencyDirectory directory;
+    private final RuntimeService runtimeService;
+    private final RepositoryService repositoryService;
+    private final NotificationService notifications;
+    private final AccessGrants grants;
+    private final CampaignTenants tenants;
+    private final OverdueTasks overdueTasks;
+
+    CampaignUnits(CampaignService campaigns, CampaignStore store, AgencyDirectory directory, RuntimeService runtimeService,
+                  RepositoryService repositoryService, NotificationService notifications, AccessGrants grants,
+                  CampaignTenants tenants, OverdueTasks overdueTasks) {
+        this.campaigns = campaigns;
+        this.store = store;
+        this.directory = directory;
+        this.runtimeService = runtimeService;
+        this.repositoryService = repositoryService;
+        this.notifications = notifications;
+        this.grants = grants;
+        this.tenants = tenants;
+        this.overdueTasks = overdueTasks;
+    }
+
+    /**
+     * Enrols up to {@code batch} more units: their groups join the campaign's tenant (so they see its work and may
+     * nominate in it); returns how many remain. The campaign is active once all are enrolled.
+     */
+    public int enrolNext(String code, int batch) {
+        Campaign campaign = campaigns.campaign(code);
+        List<String> agencies = store.unstartedParticipants(code, batch);
+        if (!agencies.isEmpty()) {
+            tenants.admit(code, campaign.getName(), agencies.stream().map(directory::groupFor).distinct().toList());
+            if (store.markEnrolled(code, agencies, EngineClock.now()) != agencies.size()) {
+                // Another transaction enrolled some of these units: roll this batch back, the retry takes what is left
+                throw new IllegalStateException("Units of campaign " + code + " enrolled concurrently");
+            }
+        }
+        int remaining = store.countUnstartedParticipants(code);
+        if (remaining == 0) {
+            campaign.activate();
+        }
+        return remaining;
+    }
+
+    /**
+     * Starts the `unit-milestone` instance of up to {@code batch} more addressees of the milestone, with the three key
+     * variables only; returns how many remain. The batch's agencies are read in one query first: the tasks' group and
+     * description expressions then find them in the transaction's persistence context.
+     */
+    public int issueNext(String code, String key, int batch) {
+        MilestoneRow milestone = campaigns.requireMilestone(code, key);
+        List<String> agencies = store.unissued(code, key, batch).stream().map(ParticipantRow::agencyCode).toList();
+        if (agencies.isEmpty()) {
+            return 0;
+        }
+        directory.names(agencies);
+        String definitionId = latestUnitMilestoneDefinition();
+        Map<String, String> instanceByAgency = new LinkedHashMap<>();
+        for (String agency : agencies) {
+            String instance = runtimeService.createProcessInstanceById(definitionId)
+                    .businessKey(ProcessKeys.unitMilestoneKey(code, key, agency))
+                    .setVariable("campaignCode", code)
+                    .setVariable("milestoneKey", key)
+                    .setVariable("agencyCode", agency)
+                    .execute().getId();
+            instanceByAgency.put(agency, instance);
+            grants.grantNewInstances(Map.of(directory.groupFor(agency), instance));
+        }
+        store.insertUnitMilestones(code, key, instanceByAgency, EngineClock.now(), milestone.dueAt());
+        return store.countUnissued(code, key);
+    }
+
+    /** The definition every start of a batch uses: looked up once per batch rather than once per unit. */
+    private String latestUnitMilestoneDefinition() {
+        ProcessDefinition definition = repositoryService.createProcessDefinitionQuery()
+                .processDefinitionKey(UNIT_MILESTONE_PROCESS).withoutTenantId().latestVersion().singleResult();
+        if (definition == null) {
+            throw new IllegalStateException("Process " + UNIT_MILESTONE_PROCESS + " is not deployed");
+        }
+        return definition.getId();
+    }
+
+    /**
+     * The reminder {@code daysBeforeDue} working days before the milestone's deadline, for up to {@code batch} units not
+     * done with it: recorded for the agency holding each unit's work today; returns how many units remain. A reminder
+     * delayed past the deadline (jobs stopped for days) is dropped: the overdue notice says it better.
+     */
+    public int remindNext(String code, String key, int daysBeforeDue, int batch) {
+        MilestoneRow milestone = campaigns.requireMilestone(code, key);
+        if (!milestone.reminderWorkingDays().contains(daysBeforeDue)) {
+            throw new IllegalStateException("Milestone " + code + "/" + key + " has no reminder " + daysBeforeDue
+                    + " working days before its deadline");
+        }
+        if (!EngineClock.now().isBefore(milestone.dueAt().toInstant())) {
+            log.info("No reminder {} for {}/{}: the deadline has passed", daysBeforeDue, code, key);
+            return 0;
+        }
+        List<String> agencies = store.unitsToRemind(code, key, daysBeforeDue, batch);
+        if (agencies.isEmpty()) {
+            return 0;
+        }
+        String campaignName = campaigns.campaign(code).getName();
+        directory.names(agencies);
+        notifications.notifyAgencies(agencies.stream().map(agency ->
+                MilestoneNotices.reminder(milestone, campaignName, agency, directory.groupFor(agency), daysBeforeDue)).toList());
+        store.markReminded(code, key, agencies, daysBeforeDue);
+        return store.countUnitsToRemind(code, key, daysBeforeDue);
+    }
+
+    /**
+     * The milestone's deadline passed: up to {@code batch} units that have not completed it are marked overdue, their
+     * open tasks raised in priority, and each unit and the Board are told; the tasks stay open. Returns how many remain.
+     */
+    public int markOverdueNext(String code, String key, int batch) {
+        MilestoneRow milestone = campaigns.requireMilestone(code, key);
+        List<OpenUnit> units = store.unitsToMarkOverdue(code, key, batch);
+        if (units.isEmpty()) {
+            return 0;
+        }
+        List<String> agencies = units.stream().map(OpenUnit::agencyCode).toList();
+        store.markOverdue(code, key, agencies, EngineClock.now());
+        overdueTasks.raisePriority(units.stream().map(OpenUnit::processInstanceId).filter(id -> id != null).toList());
+        Campaign campaign = campaigns.campaign(code);
+        String board = directory.groupFor(campaign.getAppraisingBoard());
+        Map<String, String> names = directory.names(agencies);
+        List<NoticeDraft> drafts = new ArrayList<>();
+        for (String agency : agencies) {
+            drafts.add(MilestoneNotices.overdue(milestone, campaign.getName(), agency, directory.groupFor(agency)));
+            drafts.add(MilestoneNotices.escalation(milestone, campaign.getName(), agency, names.getOrDefault(agency, agency),
+                    board));
+        }
+        notifications.notifyAgencies(drafts);
+        return store.countUnitsToMarkOverdue(code, key);
+    }
+
+    /**
+     * Closes up to {@code batch} more units: their `unit-milestone` instances still waiting at a task end, with the
+     * closing as their history's reason, and their participation is marked closed; returns how many remain.
+     */
+    public int closeNext(String code, int batch) {
+        Instant now = EngineClock.now();
+        List<String> agencies = store.openParticipants(code, batch).stream().map(ParticipantRow::agencyCode).toList();
+        if (!agencies.isEmpty()) {
+            List<String> open = store.openUnitMilestoneInstances(code, agencies);
+            if (!open.isEmpty()) {
+                runtimeService.deleteProcessInstancesIfExists(open, CLOSING_REASON, true, true, false);
+            }
+            store.markClosed(code, agencies, now);
+        }
+        int remaining = store.countOpenParticipants(code);
+        if (remaining == 0) {
+            campaigns.campaign(code).close(now);
+        }
+        return remaining;
+    }
+}
