@@ -190,7 +190,8 @@ class BenchmarkTest {
     }
 
     /**
-     * 2,500 units get 2 milestones each, every one with its last reminder and its deadline: 10,000 timers, all put on
+     * 2,500 units get 2 milestones each, every one with its last reminder and its deadline: 10,000 unit deadlines and
+     * reminders (10,000 timers on the bare engine, one per milestone and instant in the product's campaign), all put on
      * the same instant a few seconds ahead, as when a deadline and its reminders fall due for every unit at once.
      * Measured from that instant until every timer fired and every notice (reminder, overdue) is recorded.
      */
@@ -198,11 +199,14 @@ class BenchmarkTest {
         int issued = STORM_UNITS * STORM_MILESTONES;
         side.launch("bench-storm", units.subList(0, STORM_UNITS), STORM_MILESTONES, List.of(1));
         await(side, "storm set-up", () -> side.openUnitTasks() >= issued);
-        assertThat(side.stormTimers()).isEqualTo(2 * issued);
+        int timers = side.expectedStormTimers(issued, STORM_MILESTONES);
+        assertThat(side.stormTimers()).isEqualTo(timers);
         Instant at = Instant.now().plusSeconds(5);
-        assertThat(side.moveStormTimersTo(at)).isEqualTo(2 * issued);
+        assertThat(side.moveStormTimersTo(at)).isEqualTo(timers);
         Thread.sleep(Math.max(0, Duration.between(Instant.now(), at).toMillis()));
-        await(side, "storm", () -> side.stormTimers() == 0 && side.notices("bench-storm") >= side.expectedNotices(issued));
+        // the product's deadline timer follows its milestone's reminders: brought to the same instant once it waits
+        await(side, "storm", () -> side.moveStormTimersTo(at) >= 0 && side.stormTimers() == 0
+                && side.notices("bench-storm") >= side.expectedNotices(issued));
         measures.stormSeconds = Duration.between(at, Instant.now()).toMillis() / 1000.0;
         assertThat(side.notices("bench-storm")).as("each notice once per unit and milestone")
                 .isEqualTo(side.expectedNotices(issued));

@@ -91,7 +91,20 @@ final class ProductSide extends Side {
 
     @Override
     String unitProcess() {
-        return "unit-participation";
+        return "unit-milestone";
+    }
+
+    /** The campaign's timers: one per milestone and reminder instant, and one per milestone deadline, for all units. */
+    @Override
+    String stormTimersWhere() {
+        return " where handler_type_ = 'timer-intermediate-transition'"
+                + " and (handler_cfg_ like 'Event_ReminderDue%' or handler_cfg_ like 'Event_MilestoneDue%')";
+    }
+
+    /** Once issued, each milestone waits for its reminder; its deadline timer follows when the reminders are done. */
+    @Override
+    int expectedStormTimers(int issued, int milestones) {
+        return milestones;
     }
 
     /** A reminder to the unit; at the deadline, an overdue notice to the unit and an escalation to the Board. */

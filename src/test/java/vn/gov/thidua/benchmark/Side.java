@@ -125,20 +125,30 @@ abstract class Side implements AutoCloseable {
         return tasks;
     }
 
-    /** The waiting reminder timers and deadline (overdue) timers of the unit milestones. */
-    static final String STORM_TIMERS = " where (handler_type_ = 'timer-intermediate-transition'"
-            + " and handler_cfg_ like 'Event_ReminderDue%') or (handler_type_ = 'timer-transition'"
-            + " and handler_cfg_ like 'BoundaryEvent_DocumentOverdue%')";
-
-    int stormTimers() throws SQLException {
-        return count("select count(*) from act_ru_job" + STORM_TIMERS);
+    /** The waiting reminder timers and deadline (overdue) timers of the unit milestones, as a where clause of act_ru_job. */
+    String stormTimersWhere() {
+        return " where ((handler_type_ = 'timer-intermediate-transition' and handler_cfg_ like 'Event_ReminderDue%')"
+                + " or (handler_type_ = 'timer-transition' and handler_cfg_ like 'BoundaryEvent_DocumentOverdue%'))";
     }
 
-    /** Puts every waiting reminder and deadline timer on the same instant. */
+    /** The storm's timers waiting once its milestones are issued: a reminder and a deadline per unit and milestone. */
+    int expectedStormTimers(int issued, int milestones) {
+        return 2 * issued;
+    }
+
+    int stormTimers() throws SQLException {
+        return count("select count(*) from act_ru_job" + stormTimersWhere());
+    }
+
+    /**
+     * Puts every waiting reminder and deadline timer due after {@code at} on that instant; called again while the storm
+     * runs, it brings forward the timers a side creates only once the earlier ones fired.
+     */
     int moveStormTimersTo(Instant at) throws SQLException {
         try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(
-                "update act_ru_job set duedate_ = ?" + STORM_TIMERS)) {
+                "update act_ru_job set duedate_ = ?" + stormTimersWhere() + " and duedate_ > ?")) {
             statement.setTimestamp(1, Timestamp.from(at));
+            statement.setTimestamp(2, Timestamp.from(at));
             return statement.executeUpdate();
         }
     }

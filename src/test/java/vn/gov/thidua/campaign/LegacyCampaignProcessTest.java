@@ -3,10 +3,6 @@ package vn.gov.thidua.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -16,7 +12,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.Deployment;
-import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -24,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.gov.thidua.campaign.CampaignStatusReport.State;
 import vn.gov.thidua.system.EngineClock;
@@ -73,13 +67,13 @@ class LegacyCampaignProcessTest {
     @BeforeEach
     void oldCampaignModel() {
         BpmnAwareTests.init(engine);
-        legacy = deploy("campaign before #23", new ClassPathResource("legacy/campaign.bpmn"));
+        legacy = CampaignModels.deployLegacy(repositoryService);
     }
 
     /** The upgrade: today's model deployed over the old one, whatever the test did (later tests launch on it). */
     @AfterEach
     void upgradeAndResetClock() {
-        if (latestCampaignDeployment().equals(legacy.getId())) {
+        if (CampaignModels.latestCampaignDeployment(repositoryService).equals(legacy.getId())) {
             upgrade();
         }
         ProcessClock.reset();
@@ -164,26 +158,8 @@ class LegacyCampaignProcessTest {
         assertThat(state(plan, "cong-an-tinh", EVALUATION)).isEqualTo(State.DONE_ON_TIME);
     }
 
-    private Deployment deploy(String name, org.springframework.core.io.Resource campaignModel) {
-        DeploymentBuilder deployment = repositoryService.createDeployment().name(name);
-        try {
-            deployment.addInputStream("campaign.bpmn", campaignModel.getInputStream());
-            for (String form : List.of("campaign-launch.form", "milestone-opening.form", "campaign-closure.form")) {
-                deployment.addInputStream(form, Files.newInputStream(Path.of("forms", form)));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return deployment.deploy();
-    }
-
     private void upgrade() {
-        deploy("campaign of #23", new org.springframework.core.io.FileSystemResource("processes/campaign.bpmn"));
-    }
-
-    private String latestCampaignDeployment() {
-        return repositoryService.createProcessDefinitionQuery().processDefinitionKey("campaign").withoutTenantId()
-                .latestVersion().singleResult().getDeploymentId();
+        CampaignModels.deployCurrent(repositoryService);
     }
 
     private ProcessInstance campaign(Fixture fixture) {

@@ -269,10 +269,10 @@ class BadInputCorpusTest {
         ProcessClock.at("2023-12-11T09:00:00+07:00");
         campaigns.launch(plan.definition(), "cb.btdkt");
         ProcessClock.runDueJobs(management);
-        Task done = taskService.createTaskQuery().processInstanceBusinessKey(plan.code() + "/so-tu-phap").singleResult();
+        Task done = taskService.createTaskQuery().processInstanceBusinessKey(plan.code() + "/ke-hoach-trien-khai/so-tu-phap").singleResult();
         AsOfficer.run(identityService, "cb.so-tu-phap", () -> taskService.complete(done.getId(),
                 Map.of("documentNumber", "12/KH-STP", "documentDate", "2023-12-11")));
-        Task open = taskService.createTaskQuery().processInstanceBusinessKey(plan.code() + "/so-y-te").singleResult();
+        Task open = taskService.createTaskQuery().processInstanceBusinessKey(plan.code() + "/ke-hoach-trien-khai/so-y-te").singleResult();
         doneTask = done.getId();
         openTask = open.getId();
         openInstance = open.getProcessInstanceId();

@@ -345,14 +345,17 @@ class EngineRestAuthorizationMatrixTest {
     /** The ids the paths name: Sở Y tế's task, instance, execution, job, variable, history rows and grant, and shared ones. */
     private Map<String, String> ids(String campaign) {
         Map<String, String> ids = new LinkedHashMap<>();
-        Task task = taskService.createTaskQuery().processInstanceBusinessKey(campaign + "/" + UNIT_AGENCY).singleResult();
+        Task task = taskService.createTaskQuery().processInstanceBusinessKeyLike(campaign + "/%/" + UNIT_AGENCY).singleResult();
         String instance = task.getProcessInstanceId();
         ids.put("unitTask", task.getId());
         ids.put("unitInstance", instance);
         ids.put("unitExecution", task.getExecutionId());
         ids.put("unitUser", "cb." + UNIT_AGENCY);
         ids.put("unitGroup", UNIT_AGENCY);
-        management.createJobQuery().processInstanceId(instance).list().stream().findFirst().ifPresent((Job job) -> {
+        // a unit's instance has no timer of its own (its reminders and deadline are the campaign's): the campaign's jobs
+        String campaignInstance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(campaign)
+                .processDefinitionKey("campaign").singleResult().getId();
+        management.createJobQuery().processInstanceId(campaignInstance).list().stream().findFirst().ifPresent((Job job) -> {
             ids.put("unitJob", job.getId());
             ids.put("unitJobDefinition", job.getJobDefinitionId());
         });
@@ -364,14 +367,14 @@ class EngineRestAuthorizationMatrixTest {
                 .ifPresent(activity -> ids.put("unitActivityInstance", activity.getId()));
         historyService.createHistoricDetailQuery().processInstanceId(instance).list().stream().findFirst()
                 .ifPresent(detail -> ids.put("unitDetail", detail.getId()));
-        historyService.createHistoricJobLogQuery().processInstanceId(instance).list().stream().findFirst()
+        historyService.createHistoricJobLogQuery().processInstanceId(campaignInstance).list().stream().findFirst()
                 .ifPresent(log -> ids.put("unitJobLog", log.getId()));
         jdbc.queryForList("select id_ from act_ru_authorization where resource_id_ = ?", String.class, instance).stream().findFirst()
                 .ifPresent(authorization -> ids.put("unitAuthorization", authorization));
         for (String key : MatrixCalls.PROCESS_KEYS) {
             ProcessDefinition definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult();
             ids.put("definition:" + key, definition.getId());
-            if (key.equals("unit-participation")) {
+            if (key.equals("unit-milestone")) {
                 ids.put("deployment", definition.getDeploymentId());
                 ids.put("deploymentResource", repositoryService.getDeploymentResources(definition.getDeploymentId()).get(0).getId());
             }

@@ -95,7 +95,7 @@ class ExpressionInjectionTest {
                 "processInstanceBusinessKeyExpression", "followUpBeforeExpression", "createdOnExpression")) {
             refused(post("/engine-rest/task", "{\"orQueries\":[{\"" + field + "\":\"" + PAYLOAD + "\"}]}"));
         }
-        refused(post("/engine-rest/task", "{\"orQueries\":[{\"processDefinitionKey\":\"unit-participation\"},"
+        refused(post("/engine-rest/task", "{\"orQueries\":[{\"processDefinitionKey\":\"unit-milestone\"},"
                 + "{\"orQueries\":[{\"dueAfterExpression\":\"" + PAYLOAD + "\"}]}]}"));
     }
 
@@ -135,7 +135,7 @@ class ExpressionInjectionTest {
         ResponseEntity<String> own = exchange(HttpMethod.GET, filter + "/list", null);
         assertThat(own.getStatusCode().value()).as(own.getBody()).isEqualTo(200);
         assertThat(own.getBody()).as("the stored ${currentUserGroups()} still finds the unit's task").contains("\"id\"");
-        ResponseEntity<String> extended = post(filter + "/count", "{\"processDefinitionKey\":\"unit-participation\"}");
+        ResponseEntity<String> extended = post(filter + "/count", "{\"processDefinitionKey\":\"unit-milestone\"}");
         assertThat(extended.getStatusCode().value()).as("an extending query without expressions is read and runs")
                 .isEqualTo(200);
         assertThat(exchange(HttpMethod.GET, "/engine-rest/filter?itemCount=true", null).getStatusCode().value()).isEqualTo(200);
@@ -162,7 +162,7 @@ class ExpressionInjectionTest {
         String filter = "/camunda/api/engine/engine/default/filter/" + filters.filterId(TasklistFilters.UNIT_TASKS) + "/list";
         refused(http.exchange(filter, HttpMethod.POST, new HttpEntity<>(OR_QUERY, headers), String.class));
         ResponseEntity<String> plain = http.exchange("/camunda/api/engine/engine/default/task", HttpMethod.POST,
-                new HttpEntity<>("{\"processDefinitionKey\":\"unit-participation\"}", headers), String.class);
+                new HttpEntity<>("{\"processDefinitionKey\":\"unit-milestone\"}", headers), String.class);
         assertThat(plain.getStatusCode().value()).as("the session itself works: " + plain.getBody()).isEqualTo(200);
     }
 

@@ -19,7 +19,7 @@ import vn.gov.thidua.security.EngineRestEndpoints.Endpoint;
 final class MatrixCalls {
 
     /** The processes a definition endpoint is tried on: the Board's launch, and two that only the product starts. */
-    static final List<String> PROCESS_KEYS = List.of("campaign", "unit-participation", "award-dossier");
+    static final List<String> PROCESS_KEYS = List.of("campaign", "unit-milestone", "award-dossier");
 
     private static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");
 
@@ -105,7 +105,7 @@ final class MatrixCalls {
     List<Call> calls(Endpoint endpoint) {
         List<Call> calls = new ArrayList<>();
         boolean perProcess = endpoint.template().matches(".*/process-definition/.*/(start|submit-form)");
-        for (String process : perProcess ? PROCESS_KEYS : List.of("unit-participation")) {
+        for (String process : perProcess ? PROCESS_KEYS : List.of("unit-milestone")) {
             calls.add(new Call(endpoint, perProcess ? process : null, fill(endpoint, process)));
         }
         return calls;
@@ -121,7 +121,7 @@ final class MatrixCalls {
         String json = call.endpoint().queryBody() ? "{}" : BODIES.entrySet().stream()
                 .filter(entry -> entry.getKey().matcher(template).matches()).map(Map.Entry::getValue).findFirst().orElse("{}");
         return json.replace("{caller}", caller).replace("{instance}", ids.get("unitInstance")).replace("{job}", id("unitJob"))
-                .replace("{task}", ids.get("unitTask")).replace("{definition}", id("definition:unit-participation"))
+                .replace("{task}", ids.get("unitTask")).replace("{definition}", id("definition:unit-milestone"))
                 .replace("{target-user}", ids.get("unitUser")).replace("{random}", random.substring(0, 8));
     }
 

@@ -22,8 +22,9 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 /**
  * Who owns which engine id. Every id of the matrix's two campaigns (their process instances and every row the engine
  * keeps for them: executions, tasks, variables, jobs, history, comments, authorizations on the instances) is mapped
- * to its owner, the campaign and, for a unit's participation, the unit, read from the instance's business key
- * ({@code <campaign>} or {@code <campaign>/<agency>}). A response may then be checked for ids its reader must not see.
+ * to its owner, the campaign and, for a unit's instance, the unit, read from the instance's business key
+ * ({@code <campaign>}, {@code <campaign>/<milestone>/<agency>} or {@code <campaign>/<agency>}). A response may then be
+ * checked for ids its reader must not see.
  */
 final class MatrixFixture {
 

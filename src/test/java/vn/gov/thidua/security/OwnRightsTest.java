@@ -78,7 +78,7 @@ class OwnRightsTest {
         plan = CampaignFixtures.withParticipants(CampaignFixtures.shipped(CampaignFixtures.PLAN_161), "so-y-te", "so-gddt");
         campaigns.launch(plan.definition(), BOARD);
         ProcessClock.runDueJobs(management);
-        unitTask = taskService.createTaskQuery().processInstanceBusinessKey(plan.code() + "/so-y-te").singleResult();
+        unitTask = taskService.createTaskQuery().processInstanceBusinessKey(plan.code() + "/ke-hoach-trien-khai/so-y-te").singleResult();
         snapshotAtStart = snapshot();
     }
 

@@ -81,7 +81,7 @@ class ProcessStartRightsTest {
 
         List<ProcessDefinition> processes = repositoryService.createProcessDefinitionQuery().latestVersion().list();
         assertThat(processes).extracting(ProcessDefinition::getKey)
-                .contains("campaign", "unit-participation", "award-dossier", "notice-mail");
+                .contains("campaign", "unit-milestone", "unit-participation", "award-dossier", "notice-mail");
         Webapp unitSession = Webapp.signIn(http, UNIT);
         Webapp boardSession = Webapp.signIn(http, BOARD);
         for (ProcessDefinition process : processes) {

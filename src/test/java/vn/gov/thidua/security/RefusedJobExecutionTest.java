@@ -57,8 +57,9 @@ class RefusedJobExecutionTest {
         ProcessClock.at("2023-12-11T09:00:00+07:00");
         campaigns.launch(plan.definition(), "cb.btdkt");
         ProcessClock.runDueJobs(management);
-        Job deadline = deadlineOf(plan, "so-gddt");
-        Job otherDeadline = deadlineOf(plan, "so-y-te");
+        // the campaign's timers: the implementation plan's first reminder to every unit, and a review's opening
+        Job deadline = timerOf(plan, "Event_ReminderDue");
+        Job otherDeadline = timerOf(plan, "Event_MilestoneOpens");
         Map<String, Object> before = DatabaseState.of(jdbc);
 
         List<String> answers = new ArrayList<>();
@@ -95,12 +96,12 @@ class RefusedJobExecutionTest {
                 .as("the job executor's way (no signed-in user) still runs jobs").isZero();
     }
 
-    private Job deadlineOf(Fixture plan, String agency) {
-        String participation = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(plan.code() + "/" + agency)
-                .singleResult().getId();
-        Job job = management.createJobQuery().processInstanceId(participation).activityId("BoundaryEvent_DocumentOverdue")
-                .singleResult();
-        assertThat(job).as("the deadline of %s's implementation plan", agency).isNotNull();
+    private Job timerOf(Fixture plan, String activity) {
+        String campaign = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(plan.code())
+                .processDefinitionKey("campaign").singleResult().getId();
+        Job job = management.createJobQuery().processInstanceId(campaign).activityId(activity).list().stream().findFirst()
+                .orElse(null);
+        assertThat(job).as("the campaign's timer at %s", activity).isNotNull();
         return job;
     }
 

@@ -72,15 +72,17 @@ class SecurityMatrixTest {
         Fixture plan = CampaignFixtures.shipped(CampaignFixtures.PLAN_161);
         campaigns.launch(plan.definition(), BOARD);
         ProcessClock.runDueJobs(management);
-        Task healthPlan = taskService.createTaskQuery().processInstanceBusinessKey(plan.code() + "/so-y-te").singleResult();
+        Task healthPlan = taskService.createTaskQuery().processInstanceBusinessKey(plan.code() + "/ke-hoach-trien-khai/so-y-te")
+                .singleResult();
         String healthParticipation = healthPlan.getProcessInstanceId();
 
         // Tasks through the engine REST API: each unit sees its own, and only its own
         String tasksOfCampaign = "/engine-rest/task?processInstanceBusinessKeyLike=" + plan.code() + "/%";
         expect(null, HttpMethod.GET, tasksOfCampaign, null, 401);
-        assertThat(businessKeys(get(UNIT, tasksOfCampaign))).as("unit sees its own task only").containsExactly(plan.code() + "/so-y-te");
+        assertThat(businessKeys(get(UNIT, tasksOfCampaign))).as("unit sees its own task only")
+                .containsExactly(plan.code() + "/ke-hoach-trien-khai/so-y-te");
         check("unit lists only its tasks");
-        assertThat(businessKeys(get(OTHER_UNIT, tasksOfCampaign))).containsExactly(plan.code() + "/so-tu-phap");
+        assertThat(businessKeys(get(OTHER_UNIT, tasksOfCampaign))).containsExactly(plan.code() + "/ke-hoach-trien-khai/so-tu-phap");
         check("other unit lists only its tasks");
         expect(OTHER_UNIT, HttpMethod.GET, "/engine-rest/task/" + healthPlan.getId(), null, 404);
         expect(OTHER_UNIT, HttpMethod.POST, "/engine-rest/task/" + healthPlan.getId() + "/complete", "{}", 403);
@@ -95,8 +97,9 @@ class SecurityMatrixTest {
         expect(OTHER_UNIT, HttpMethod.GET, "/engine-rest/process-instance/" + healthParticipation, null, 404);
         expect(BOARD, HttpMethod.GET, "/engine-rest/process-instance/" + healthParticipation, null, 200);
         expect(null, HttpMethod.GET, "/engine-rest/process-instance/" + healthParticipation, null, 401);
-        assertThat(get(OTHER_UNIT, "/engine-rest/process-instance?processDefinitionKey=unit-participation&businessKeyLike="
-                + plan.code() + "/%")).extracting(node -> node.get("businessKey").asText()).containsExactly(plan.code() + "/so-tu-phap");
+        assertThat(get(OTHER_UNIT, "/engine-rest/process-instance?processDefinitionKey=unit-milestone&businessKeyLike="
+                + plan.code() + "/%")).extracting(node -> node.get("businessKey").asText())
+                .containsExactly(plan.code() + "/ke-hoach-trien-khai/so-tu-phap");
         check("other unit lists only its participation");
 
         // Starting campaigns and deploying models

@@ -67,7 +67,7 @@ class TaskWorkRightsTest {
         ProcessClock.at("2023-12-11T09:00:00+07:00");
         campaigns.launch(plan.definition(), BOARD);
         ProcessClock.runDueJobs(management);
-        Task task = taskService.createTaskQuery().processInstanceBusinessKey(plan.code() + "/so-y-te").singleResult();
+        Task task = taskService.createTaskQuery().processInstanceBusinessKey(plan.code() + "/ke-hoach-trien-khai/so-y-te").singleResult();
         String path = "/engine-rest/task/" + task.getId();
 
         // what the unit itself may do, so that refusals below are about who asks, not about what is asked. Through the
