@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -27,6 +28,8 @@ class WebappSessionTest {
 
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    RepositoryService repositoryService;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -63,6 +66,42 @@ class WebappSessionTest {
 
         assertThat(http.getForEntity("/api/session/xsrf-token", String.class).getStatusCode().value())
                 .as("no session, no token").isEqualTo(401);
+    }
+
+    /**
+     * Tasklist and Cockpit show the engine's refusals to officers as they come: through the webapps' own engine path
+     * they are the product's Vietnamese answers, with the status a client mistake deserves and no English or class name.
+     */
+    @Test
+    void tasklistSession_getsTheEnginesRefusalsInVietnamese() throws Exception {
+        String session = signedInToTasklist("cb.so-y-te");
+        // the Board's model: a unit may not read it
+        String campaignModel = repositoryService.createProcessDefinitionQuery().processDefinitionKey("campaign")
+                .latestVersion().singleResult().getId();
+        ResponseEntity<String> refused = http.exchange("/camunda/api/engine/engine/default/process-definition/"
+                + campaignModel + "/xml", HttpMethod.GET, new HttpEntity<>(headers(session, null)), String.class);
+        assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(403);
+        // the type stays Camunda's (the webapps build their permission page from it); what officers read is the message
+        assertThat(json.readTree(refused.getBody()).get("message").asText()).startsWith("Bạn không có quyền");
+        ResponseEntity<String> missing = http.exchange("/camunda/api/engine/engine/default/task/khong-co",
+                HttpMethod.GET, new HttpEntity<>(headers(session, null)), String.class);
+        assertThat(missing.getStatusCode().value()).as(missing.getBody()).isEqualTo(404);
+        assertThat(json.readTree(missing.getBody()).get("message").asText()).startsWith("Không tìm thấy");
+        assertThat(missing.getBody()).doesNotContain("Cannot find", "org.camunda");
+    }
+
+    private String signedInToTasklist(String username) {
+        ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
+        String cookies = cookies(page.getHeaders());
+        HttpHeaders login = headers(cookies, page.getHeaders().getFirst("X-XSRF-TOKEN"));
+        login.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("username", username);
+        form.add("password", AsOfficer.PASSWORD);
+        ResponseEntity<String> signedIn = http.exchange("/camunda/api/admin/auth/user/default/login/tasklist", HttpMethod.POST,
+                new HttpEntity<>(form, login), String.class);
+        assertThat(signedIn.getStatusCode().value()).as(signedIn.getBody()).isEqualTo(200);
+        return cookies(signedIn.getHeaders()).isEmpty() ? cookies : cookies(signedIn.getHeaders());
     }
 
     private static HttpHeaders headers(String cookies, String token) {
