@@ -27,9 +27,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import vn.gov.thidua.engine.CampaignTenants;
+import vn.gov.thidua.support.WebappSession;
 import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.CampaignFixtures;
 import vn.gov.thidua.support.CampaignFixtures.Fixture;
@@ -146,7 +145,7 @@ class CampaignScopeTest {
                 + world.a().code() + "/%"))).as("the Chairman follows every unit of his campaign")
                 .containsExactlyInAnyOrder(world.a().code() + "/so-gddt", world.a().code() + "/so-y-te");
 
-        String session = cockpitSession(DECIDER);
+        String session = WebappSession.cockpit(http, DECIDER).cookies();
         String definition = runtimeService.createProcessInstanceQuery().processInstanceId(world.a().instance()).singleResult()
                 .getProcessDefinitionId();
         String cockpit = "/camunda/api/cockpit/plugin/base/default/process-instance?processDefinitionId=" + definition
@@ -400,33 +399,11 @@ class CampaignScopeTest {
         return json.readTree(response.getBody());
     }
 
-    /** Signs in to Cockpit as its page does, and returns the session's cookies. */
-    private String cockpitSession(String user) {
-        ResponseEntity<String> page = http.getForEntity("/camunda/app/cockpit/default/", String.class);
-        HttpHeaders login = new HttpHeaders();
-        login.add(HttpHeaders.COOKIE, cookies(page.getHeaders()));
-        login.add("X-XSRF-TOKEN", page.getHeaders().getFirst("X-XSRF-TOKEN"));
-        login.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("username", user);
-        form.add("password", AsOfficer.PASSWORD);
-        ResponseEntity<String> signedIn = http.exchange("/camunda/api/admin/auth/user/default/login/cockpit", HttpMethod.POST,
-                new HttpEntity<>(form, login), String.class);
-        assertThat(signedIn.getStatusCode().value()).as(signedIn.getBody()).isEqualTo(200);
-        String renewed = cookies(signedIn.getHeaders());
-        return renewed.isEmpty() ? cookies(page.getHeaders()) : renewed;
-    }
-
     private JsonNode sessionGet(String session, String path) throws Exception {
         HttpHeaders headers = new HttpHeaders();
         headers.add(HttpHeaders.COOKIE, session);
         ResponseEntity<String> response = http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
         assertThat(response.getStatusCode().value()).as("GET %s → %s", path, response.getBody()).isEqualTo(200);
         return json.readTree(response.getBody());
-    }
-
-    private static String cookies(HttpHeaders response) {
-        return String.join("; ", response.getOrDefault(HttpHeaders.SET_COOKIE, List.of()).stream()
-                .map(cookie -> cookie.split(";", 2)[0]).toList());
     }
 }
