@@ -180,7 +180,7 @@ public class CampaignService {
             // Another transaction started some of these units: roll this batch back, the retry takes what is left
             throw new IllegalStateException("Participations of campaign " + code + " started concurrently");
         }
-        grants.grantNewInstances(instanceByAgency);
+        grants.grantNewParticipations(instanceByAgency, directory.groupFor(campaign(code).getStandingAgency()));
         int remaining = store.countUnstartedParticipants(code);
         if (remaining == 0) {
             campaign(code).activate();

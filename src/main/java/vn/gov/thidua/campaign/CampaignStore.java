@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -50,6 +52,10 @@ class CampaignStore {
 
     record EvaluationRow(String agencyCode, String field, Integer ranking, java.math.BigDecimal score,
                          java.math.BigDecimal maxScore, String note) {
+    }
+
+    /** A running participation and its campaign's standing agency. */
+    record StandingRead(String processInstanceId, String standingAgency) {
     }
 
     /** Key of the milestones read in the current transaction (a resource of Spring's transaction synchronization). */
@@ -116,6 +122,22 @@ class CampaignStore {
                 instanceByAgency.entrySet().stream()
                         .map(e -> new Object[] {e.getValue(), offset(at), campaign, e.getKey()}).toList());
         return Arrays.stream(claimed).map(rows -> rows == Statement.SUCCESS_NO_INFO ? 1 : rows).sum();
+    }
+
+    /**
+     * Running participations whose campaign's standing agency may not yet read them, live or in history: campaigns
+     * launched before the launch granted it. One query, over the engine's unique index on its grants; a merged standing
+     * agency is looked for under its successor, whose group holds its grants.
+     */
+    List<StandingRead> participationsWithoutStandingReads() {
+        String missing = "not exists (select 1 from ACT_RU_AUTHORIZATION a where a.TYPE_ = ? and a.RESOURCE_TYPE_ = ?"
+                + " and a.RESOURCE_ID_ = p.process_instance_id and a.GROUP_ID_ = coalesce(s.successor_code, s.code))";
+        return jdbc.query("select p.process_instance_id, c.standing_agency from campaign_participant p"
+                        + " join campaign c on c.code = p.campaign_code join agency s on s.code = c.standing_agency"
+                        + " where p.process_instance_id is not null and p.closed_at is null and (" + missing + " or " + missing + ")",
+                (rs, row) -> new StandingRead(rs.getString(1), rs.getString(2)),
+                Authorization.AUTH_TYPE_GRANT, Resources.PROCESS_INSTANCE.resourceType(),
+                Authorization.AUTH_TYPE_GRANT, Resources.HISTORIC_PROCESS_INSTANCE.resourceType());
     }
 
     List<ParticipantRow> openParticipants(String campaign, int limit) {

@@ -96,6 +96,7 @@ public class CampaignUnits {
             return 0;
         }
         directory.names(agencies);
+        String standing = directory.groupFor(campaigns.campaign(code).getStandingAgency());
         String definitionId = latestUnitMilestoneDefinition();
         Map<String, String> instanceByAgency = new LinkedHashMap<>();
         for (String agency : agencies) {
@@ -106,7 +107,9 @@ public class CampaignUnits {
                     .setVariable("agencyCode", agency)
                     .execute().getId();
             instanceByAgency.put(agency, instance);
-            grants.grantNewInstances(Map.of(directory.groupFor(agency), instance));
+            // the unit reads its instance, the standing agency every unit's, live and in history; one unit at a time,
+            // since two agencies merged into one successor share its group
+            grants.grantNewParticipations(Map.of(directory.groupFor(agency), instance), standing);
         }
         store.insertUnitMilestones(code, key, instanceByAgency, EngineClock.now(), milestone.dueAt());
         return store.countUnissued(code, key);

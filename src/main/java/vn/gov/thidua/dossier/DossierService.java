@@ -189,7 +189,7 @@ public class DossierService {
                 .businessKey(businessKey).setVariables(variables).execute());
         store.setProcessInstance(id, instance.getId());
         grants.grantInstance(instance.getId(), directory.groupFor(proposer.getCode()));
-        grants.grantInstance(instance.getId(), directory.groupFor(round.campaign().getStandingAgency()));
+        grants.grantInstanceWithHistory(instance.getId(), directory.groupFor(round.campaign().getStandingAgency()));
         log.info("Dossier {} ({}) created by {}", id, businessKey, actor);
         return require(id);
     }
@@ -437,7 +437,7 @@ public class DossierService {
         store.transition(id, Set.of(DossierStatus.APPRAISED), DossierStatus.SUBMITTED_TO_CHAIRMAN, null);
         store.event(id, EngineClock.now(), actor, DossierStatus.SUBMITTED_TO_CHAIRMAN, "SUBMITTED_TO_CHAIRMAN", null);
         // the Chairman's office reads what is submitted to it, and only that
-        grants.grantInstance(d.processInstanceId(), campaignRoles.deciderGroup(d.campaignCode()));
+        grants.grantInstanceWithHistory(d.processInstanceId(), campaignRoles.deciderGroup(d.campaignCode()));
     }
 
     /** A Board step passed its statutory time: the Board is told; the task stays open. */

@@ -12,11 +12,21 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
  * Camunda's default gives every new user ALL on their own user record, so an officer could delete their own
  * account (and with it the agency's only sign-in). Here an officer may read their record and change their profile
  * and password; deleting accounts is the directory's, that is the administrators'.
+ * <p>
+ * With historic-instance permissions on (application.yaml), Camunda would also grant each task's candidates the
+ * task's history: a second authorization looked up and written per task, thousands when a milestone reaches every
+ * unit. No role reads history through it: units read none, the Board and the decider read by definition, the
+ * standing agency by instance ({@code AccessGrants}). Tasks keep the grants they had before the switch.
  */
 final class OfficerAuthorizationProvider extends DefaultAuthorizationProvider {
 
     @Override
     public AuthorizationEntity[] newUser(User user) {
         return new AuthorizationEntity[] {createGrantAuthorization(user.getId(), null, USER, user.getId(), READ, UPDATE)};
+    }
+
+    @Override
+    protected boolean isHistoricInstancePermissionsEnabled() {
+        return false;
     }
 }

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
@@ -23,6 +24,7 @@ import org.camunda.bpm.engine.impl.util.ResourceTypeUtil;
 import org.springframework.stereotype.Service;
 import vn.gov.thidua.agency.AgencyKind;
 import vn.gov.thidua.engine.CampaignTenants;
+import vn.gov.thidua.engine.HistoricInstanceGrants;
 import vn.gov.thidua.engine.SystemIdentity;
 
 /**
@@ -43,11 +45,14 @@ public class AccessGrants {
     private final AuthorizationService authorizations;
     private final SystemIdentity system;
     private final CampaignTenants tenants;
+    private final HistoricInstanceGrants history;
 
-    AccessGrants(AuthorizationService authorizations, SystemIdentity system, CampaignTenants tenants) {
+    AccessGrants(AuthorizationService authorizations, SystemIdentity system, CampaignTenants tenants,
+                 HistoricInstanceGrants history) {
         this.authorizations = authorizations;
         this.system = system;
         this.tenants = tenants;
+        this.history = history;
     }
 
     /** What an agency's officers may do in general: use Tasklist; the Board and the leadership also supervise in Cockpit. */
@@ -170,12 +175,32 @@ public class AccessGrants {
     }
 
     /**
-     * Lets each group read the process instance just started for it. A new instance has no authorization yet, so
-     * they are inserted without first looking for one to extend: a campaign's launch grants thousands of them.
+     * Lets a group read one process instance, live and in history: a standing agency the dossiers of its campaign, a
+     * decider those submitted to it, so a dossier stays readable once vetted and decided.
      */
-    public void grantNewInstances(Map<String, String> instanceByGroup) {
-        asSystem(() -> instanceByGroup.forEach((group, instance) -> authorizations.saveAuthorization(
-                newGrant(group, Resources.PROCESS_INSTANCE, instance, Permissions.READ))));
+    public void grantInstanceWithHistory(String processInstanceId, String group) {
+        grantInstance(processInstanceId, group);
+        grant(group, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId, HistoricProcessInstancePermissions.READ);
+    }
+
+    /**
+     * Lets each group read the unit instance just started for it (a unit-milestone, or the participation of a campaign
+     * launched before unit-milestone), and the campaign's standing agency read them all,
+     * live and in history (issue #22, finding 5). Per instance, not per definition: the standing agency is a unit in
+     * other campaigns, where it reads its own participation only. A new instance has no authorization yet, so they
+     * are inserted without first looking for one to extend: a campaign's launch grants thousands of them.
+     */
+    public void grantNewParticipations(Map<String, String> instanceByGroup, String standingGroup) {
+        asSystem(() -> {
+            instanceByGroup.forEach((group, instance) -> {
+                authorizations.saveAuthorization(newGrant(group, Resources.PROCESS_INSTANCE, instance, Permissions.READ));
+                // the standing agency's own participation: its unit grant already reads it
+                if (!group.equals(standingGroup)) {
+                    authorizations.saveAuthorization(newGrant(standingGroup, Resources.PROCESS_INSTANCE, instance, Permissions.READ));
+                }
+            });
+            history.grantNewRootInstances(standingGroup, instanceByGroup.values());
+        });
     }
 
     /**

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,6 +14,7 @@ import java.util.Set;
 import org.hibernate.exception.JDBCConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a failure caused by the database being out of reach (stopped, restarting, network cut) from any other, and
@@ -23,8 +26,10 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * <p>The outage surfaces wrapped in whichever layer met it first: Camunda's {@code ProcessEngineException} or MyBatis'
  * {@code PersistenceException} around a driver's {@link SQLException}, Spring's {@link CannotCreateTransactionException}
  * around Hibernate's {@link JDBCConnectionException} around HikariCP's {@link SQLTransientConnectionException} (no
- * connection within the pool's timeout), Spring's {@code JpaSystemException} around a rollback on a connection the
- * server closed. So the cause chain is walked, not the outer type matched.
+ * connection within the pool's timeout). So the cause chain is walked, not the outer type matched. When the rollback
+ * after such a failure fails too (HikariCP has closed the broken connection: "Connection is closed", no SQLSTATE),
+ * Spring throws the rollback's failure in place of the first one; the first is then found as the
+ * {@link TransactionSystemException}'s application exception ({@link RollbackKeepsCauseTransactionManager}).
  */
 public final class DatabaseOutage {
 
@@ -48,17 +53,30 @@ public final class DatabaseOutage {
     /** Whether {@code failure}, or anything it wraps, says the database could not be reached. */
     public static boolean isCause(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException || cause instanceof JDBCConnectionException
-                    || cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || SERVER_GOING_AWAY.contains(sql.getSQLState()))) {
-                return true;
+        Deque<Throwable> chains = new ArrayDeque<>();
+        if (failure != null) {
+            chains.push(failure);
+        }
+        while (!chains.isEmpty()) {
+            for (Throwable cause = chains.pop(); cause != null && seen.add(cause); cause = cause.getCause()) {
+                if (isOutage(cause)) {
+                    return true;
+                }
+                if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null) {
+                    chains.push(rollback.getApplicationException());
+                }
             }
         }
         return false;
+    }
+
+    private static boolean isOutage(Throwable cause) {
+        if (cause instanceof SQLTransientConnectionException || cause instanceof JDBCConnectionException
+                || cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException) {
+            return true;
+        }
+        return cause instanceof SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("08") || SERVER_GOING_AWAY.contains(sql.getSQLState()));
     }
 
     /**

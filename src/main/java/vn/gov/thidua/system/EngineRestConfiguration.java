@@ -8,13 +8,14 @@ import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.stereotype.Component;
 
 /**
- * The engine REST API, with the product's answers to errors ({@link EngineRestErrors}: client mistakes as Vietnamese
- * 4xx, a database outage as 503); the webapps' own JAX-RS applications get the outage's 503 only.
+ * The engine REST API and the webapps' own JAX-RS applications, with the product's answers to errors
+ * ({@link EngineRestErrors}: client mistakes as Vietnamese 4xx, a database outage as 503): Tasklist and Cockpit show
+ * officers the same answers a client of /engine-rest gets.
  */
 @Component
 public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 
-    /** The product's exception mappers on /engine-rest. */
+    /** The product's exception mappers, on /engine-rest and on the webapps' APIs. */
     static final List<Class<?>> MAPPERS = List.of(EngineRestErrors.AnyError.class, EngineRestErrors.EngineError.class,
             EngineRestErrors.RestError.class, EngineRestErrors.JsonMappingError.class, EngineRestErrors.JsonParseError.class);
 
@@ -27,15 +28,16 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
      * The webapps' APIs under /camunda/api (Tasklist's and Cockpit's engine calls among them) are Jersey servlets the
      * Camunda starter builds from its own Application classes, out of reach of {@link #registerAdditionalResources()}.
      * Jersey takes the servlet context's attributes as properties of every servlet it builds so, and registers the
-     * providers this one names.
+     * providers this one names: all of the product's mappers, since Camunda's own mapper of its REST exceptions would
+     * otherwise be closer to their type than a mapper of every Throwable.
      */
     @Component
     static class WebappMappers implements ServletContextInitializer {
 
         @Override
         public void onStartup(ServletContext context) {
-            context.setAttribute(ServerProperties.PROVIDER_CLASSNAMES, String.join(",",
-                    EngineRestErrors.WebappAnyError.class.getName(), EngineRestErrors.WebappEngineError.class.getName()));
+            context.setAttribute(ServerProperties.PROVIDER_CLASSNAMES,
+                    String.join(",", MAPPERS.stream().map(Class::getName).toList()));
         }
     }
 }

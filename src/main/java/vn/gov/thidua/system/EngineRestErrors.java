@@ -163,34 +163,6 @@ public final class EngineRestErrors {
         return chain;
     }
 
-    /**
-     * The webapps' own JAX-RS applications (their sign-in, plugins and engine calls) keep Camunda's answers, which
-     * their pages are written against (with the product's mappers there, Tasklist and Cockpit could no longer sign
-     * anyone in), except that a database outage is the product's 503.
-     */
-    static Response webappAnswer(Throwable thrown) {
-        if (DatabaseOutage.isCause(thrown)) {
-            return answer(thrown);
-        }
-        return ExceptionHandlerHelper.getInstance().getResponse(thrown);
-    }
-
-    @Priority(1)
-    public static final class WebappAnyError implements ExceptionMapper<Throwable> {
-        @Override
-        public Response toResponse(Throwable e) {
-            return webappAnswer(e);
-        }
-    }
-
-    @Priority(1)
-    public static final class WebappEngineError implements ExceptionMapper<ProcessEngineException> {
-        @Override
-        public Response toResponse(ProcessEngineException e) {
-            return webappAnswer(e);
-        }
-    }
-
     // One mapper per type Camunda maps itself, each preferred (priority 1) over Camunda's for the same type
 
     @Priority(1)

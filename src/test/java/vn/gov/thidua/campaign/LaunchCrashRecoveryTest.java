@@ -17,9 +17,9 @@ import vn.gov.thidua.support.NodeProcess;
 import vn.gov.thidua.support.Scale;
 
 /**
- * A node killed (SIGKILL) in the middle of launching a campaign to every commune, with some participations started
- * and others not, and a new node started on the same database: once the batch job the dead node held is unlocked,
- * the launch finishes by itself, with exactly one participation and one open task per unit, none missing, nothing
+ * A node killed (SIGKILL) in the middle of launching a campaign to every commune, with some units' milestone instances
+ * started and others not, and a new node started on the same database: once the batch job the dead node held is
+ * unlocked, the launch finishes by itself, with exactly one instance and one open task per unit, none missing, nothing
  * failed and nothing repaired by hand. The batch that was running when the node died was rolled back with its
  * connection; the batch repeated afterwards takes only the units not started yet.
  *
@@ -33,7 +33,7 @@ class LaunchCrashRecoveryTest {
     static final String CODE = "toan-quoc-sau-su-co";
 
     @Test
-    void nodeKilledMidLaunch_restartedNodeFinishesIt_oneParticipationAndOneTaskPerUnit_noFailedJob() {
+    void nodeKilledMidLaunch_restartedNodeFinishesIt_oneInstanceAndOneTaskPerUnit_noFailedJob() {
         ClusterFixture cluster = new ClusterFixture("crash_launch", UNITS);
         int beforeKill;
         Instant killed;
@@ -42,7 +42,7 @@ class LaunchCrashRecoveryTest {
             System.out.printf("Crash: node started on an empty database with %,d communes in %s%n", UNITS, seconds(ready));
             HttpResponse<String> launched = ClusterFixture.launch(first, definition());
             assertThat(launched.statusCode()).as(launched.body()).isEqualTo(201);
-            await("a quarter of the participations started", Duration.ofMinutes(4),
+            await("a quarter of the units issued their milestone", Duration.ofMinutes(4),
                     () -> started(cluster) >= UNITS / 4, first);
             first.kill();
             killed = Instant.now();
@@ -61,13 +61,13 @@ class LaunchCrashRecoveryTest {
             Duration finished = Duration.between(killed, Instant.now());
             Duration resumedAfterKill = Duration.between(killed, cluster.jdbc().queryForObject("select min(timestamp_)"
                     + " from act_hi_job_log where hostname_ = 'crash-b' and job_state_ = 2", java.sql.Timestamp.class).toInstant());
-            System.out.printf("Crash: node killed with %,d of %,d participations started (%d job locked); %,d started when"
+            System.out.printf("Crash: node killed with %,d of %,d units' milestones started (%d job locked); %,d started when"
                             + " the new node was ready; the launch resumed %s after the kill and finished %s after it;"
                             + " %d job failures logged%n",
                     beforeKill, UNITS, lockedByDeadNode, atRestart, seconds(resumedAfterKill), seconds(finished),
                     cluster.count("select count(*) from act_hi_job_log where job_state_ = 1"));
 
-            exactlyOneParticipationPerUnit(cluster);
+            exactlyOneInstancePerUnit(cluster);
             exactlyOneOpenTaskPerUnit(cluster);
             assertThat(cluster.count("select count(*) from act_ru_incident")).as("incidents").isZero();
             assertThat(cluster.count("select count(*) from act_ru_job where exception_msg_ is not null or retries_ < 3"))
@@ -76,19 +76,19 @@ class LaunchCrashRecoveryTest {
         }
     }
 
-    private static void exactlyOneParticipationPerUnit(ClusterFixture cluster) {
+    private static void exactlyOneInstancePerUnit(ClusterFixture cluster) {
         assertThat(cluster.count("select count(*) from campaign_participant where campaign_code = ? and started_at is not null",
-                CODE)).isEqualTo(UNITS);
-        assertThat(cluster.count("select count(distinct process_instance_id) from campaign_participant where campaign_code = ?",
+                CODE)).as("units enrolled").isEqualTo(UNITS);
+        assertThat(cluster.count("select count(distinct process_instance_id) from unit_milestone where campaign_code = ?",
                 CODE)).isEqualTo(UNITS);
         // history keeps every instance ever committed, so a duplicate started and later removed would show here too
         assertThat(cluster.count("select count(*) from act_hi_procinst where business_key_ like ?", CODE + "/%"))
-                .as("participation instances ever started").isEqualTo(UNITS);
+                .as("unit-milestone instances ever started").isEqualTo(UNITS);
         assertThat(cluster.count("select count(distinct business_key_) from act_hi_procinst where business_key_ like ?",
                 CODE + "/%")).isEqualTo(UNITS);
-        assertThat(cluster.count("select count(*) from campaign_participant p join act_ru_execution e"
-                + " on e.id_ = p.process_instance_id and e.parent_id_ is null and e.business_key_ = p.campaign_code || '/' || p.agency_code"
-                + " where p.campaign_code = ?", CODE)).as("each unit's row names its running participation").isEqualTo(UNITS);
+        assertThat(cluster.count("select count(*) from unit_milestone u join act_ru_execution e on e.id_ = u.process_instance_id"
+                + " and e.parent_id_ is null and e.business_key_ = u.campaign_code || '/' || u.milestone_key || '/' || u.agency_code"
+                + " where u.campaign_code = ?", CODE)).as("each unit's row names its running instance").isEqualTo(UNITS);
     }
 
     private static void exactlyOneOpenTaskPerUnit(ClusterFixture cluster) {
@@ -99,8 +99,9 @@ class LaunchCrashRecoveryTest {
                 + " on p.id_ = t.proc_inst_id_ where p.business_key_ like ?", CODE + "/%")).as("units with a task").isEqualTo(UNITS);
     }
 
+    /** Units whose milestone instance is started (the launch's longest part; enrolling them is one statement a batch). */
     private static int started(ClusterFixture cluster) {
-        return cluster.count("select count(*) from campaign_participant where campaign_code = ? and started_at is not null", CODE);
+        return cluster.count("select count(*) from unit_milestone where campaign_code = ?", CODE);
     }
 
     private static int issued(ClusterFixture cluster) {

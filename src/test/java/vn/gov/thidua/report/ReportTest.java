@@ -40,8 +40,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import vn.gov.thidua.campaign.CampaignService;
 import vn.gov.thidua.dossier.AttachmentService;
 import vn.gov.thidua.dossier.DossierApi.DecisionItem;
@@ -51,6 +49,7 @@ import vn.gov.thidua.dossier.DossierApi.NewDossier;
 import vn.gov.thidua.dossier.DossierApi.Nominee;
 import vn.gov.thidua.dossier.DossierService;
 import vn.gov.thidua.dossier.DossierStatus;
+import vn.gov.thidua.support.WebappSession;
 import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.CampaignFixtures;
 import vn.gov.thidua.support.CampaignFixtures.Fixture;
@@ -198,9 +197,9 @@ class ReportTest {
         assertThat(page(as(BOARD), "/dashboard/campaigns/khong-co-phong-trao", 404))
                 .contains("<h1>Không tìm thấy</h1>", "Không tìm thấy phong trào &#39;khong-co-phong-trao&#39;.");
 
-        String session = tasklistSession(BOARD);
+        String session = WebappSession.tasklist(http, BOARD).cookies();
         ResponseEntity<String> viaSession = http.exchange("/dashboard/campaigns/" + campaign, HttpMethod.GET,
-                new HttpEntity<>(cookie(session)), String.class);
+                new HttpEntity<>(WebappSession.headers(session, null)), String.class);
         assertThat(viaSession.getStatusCode().value()).as("the Tasklist session opens the page, no second login").isEqualTo(200);
         assertThat(viaSession.getBody()).contains("<h1>" + escaped(NAME) + "</h1>");
 
@@ -440,32 +439,6 @@ class ReportTest {
         Matcher m = Pattern.compile("<tr[^>]*" + Pattern.quote(marker) + "[^>]*>(.*?)</tr>", Pattern.DOTALL).matcher(page);
         assertThat(m.find()).as(marker).isTrue();
         return m.group(1);
-    }
-
-    private String tasklistSession(String user) {
-        ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
-        String cookies = cookies(page.getHeaders());
-        HttpHeaders login = cookie(cookies);
-        login.add("X-XSRF-TOKEN", page.getHeaders().getFirst("X-XSRF-TOKEN"));
-        login.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("username", user);
-        form.add("password", AsOfficer.PASSWORD);
-        ResponseEntity<String> signedIn = http.exchange("/camunda/api/admin/auth/user/default/login/tasklist", HttpMethod.POST,
-                new HttpEntity<>(form, login), String.class);
-        assertThat(signedIn.getStatusCode().value()).as(signedIn.getBody()).isEqualTo(200);
-        return cookies(signedIn.getHeaders()).isEmpty() ? cookies : cookies(signedIn.getHeaders());
-    }
-
-    private static HttpHeaders cookie(String cookies) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.add(HttpHeaders.COOKIE, cookies);
-        return headers;
-    }
-
-    private static String cookies(HttpHeaders response) {
-        return String.join("; ", response.getOrDefault(HttpHeaders.SET_COOKIE, List.of()).stream()
-                .map(cookie -> cookie.split(";", 2)[0]).toList());
     }
 
     // ---------------------------------------------------------------- reading workbooks

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -27,9 +28,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import vn.gov.thidua.engine.CampaignTenants;
+import vn.gov.thidua.support.WebappSession;
 import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.CampaignFixtures;
 import vn.gov.thidua.support.CampaignFixtures.Fixture;
@@ -38,10 +38,11 @@ import vn.gov.thidua.support.ProductTest;
 
 /**
  * Two provinces on one server: Thái Bình's Board runs campaign A (units Sở Y tế and Sở GD&ĐT, standing agency Sở
- * TT&TT, decider the Chairman), a second province's Board, created through the directory API, runs campaign B (unit
- * Sở Tài chính, its own decider). Each role reads, through the engine REST API, exactly the campaigns in which it
- * holds a role: every resource family a supervisor reads (tasks, instances, variables, incidents, jobs, history) is
- * asserted for every role and both campaigns, against what an administrator reads.
+ * TT&TT, decider the Chairman), a second province's Board, created through the directory API, runs campaign B (units
+ * Sở Tài chính and Sở TT&TT, standing agency Sở Tư pháp, its own decider). Each role reads, through the engine REST
+ * API, exactly the campaigns in which it holds a role: every resource family a supervisor reads (tasks, instances,
+ * variables, incidents, jobs, history) is asserted for every role and both campaigns, against what an administrator
+ * reads.
  */
 @ProductTest
 class CampaignScopeTest {
@@ -148,7 +149,7 @@ class CampaignScopeTest {
                 a + "/ke-hoach-trien-khai/so-gddt", a + "/ke-hoach-trien-khai/so-y-te",
                 a + "/bao-cao-so-ket-2024/so-gddt", a + "/bao-cao-so-ket-2024/so-y-te");
 
-        String session = cockpitSession(DECIDER);
+        String session = WebappSession.cockpit(http, DECIDER).cookies();
         String definition = runtimeService.createProcessInstanceQuery().processInstanceId(world.a().instance()).singleResult()
                 .getProcessDefinitionId();
         String cockpit = "/camunda/api/cockpit/plugin/base/default/process-instance?processDefinitionId=" + definition
@@ -162,16 +163,46 @@ class CampaignScopeTest {
     }
 
     @Test
-    void standingAgencyReadsItsCampaignsDossiersAndStatus_notOtherCampaigns() throws Exception {
-        Map<String, Seen> dossiersOnly = all(Seen.NONE);
-        dossiersOnly.put("process instances", Seen.SOME);
-        dossiersOnly.put("variables", Seen.SOME);
-        assertReads(STANDING, world.a(), dossiersOnly);
-        assertReads(STANDING, world.b(), all(Seen.NONE));
+    void standingAgencyReadsItsCampaignsParticipationsDossiersAndHistory_notOtherCampaigns() throws Exception {
+        Map<String, Seen> unitsWork = all(Seen.NONE);
+        for (String resource : List.of("process instances", "variables", "history: process instances", "history: tasks",
+                "history: variables")) {
+            // the units' milestones and the dossier, not the `campaign` instance (the Board's own work, with its timers)
+            unitsWork.put(resource, Seen.SOME);
+        }
+        assertReads(STANDING, world.a(), unitsWork);
+        String a = world.a().code();
+        List<String> campaignWork = List.of(a + "/ke-hoach-trien-khai/so-gddt", a + "/ke-hoach-trien-khai/so-y-te",
+                a + "/bao-cao-so-ket-2024/so-gddt", a + "/bao-cao-so-ket-2024/so-y-te", a + "/so-ket-2024/so-y-te/1");
         assertThat(keys(get(STANDING, "/engine-rest/process-instance?businessKeyLike=" + world.a().code() + "%")))
-                .as("the dossier submitted in its campaign").containsExactly(world.a().code() + "/so-ket-2024/so-y-te/1");
+                .as("the units' milestones and the dossier submitted in its campaign").containsExactlyInAnyOrderElementsOf(campaignWork);
+        assertThat(keys(get(STANDING, "/engine-rest/history/process-instance?processInstanceBusinessKeyLike=" + world.a().code() + "%")))
+                .as("and their history").containsExactlyInAnyOrderElementsOf(campaignWork);
+        String participation = participationOf(world.a(), "so-y-te");
+        assertThat(status(STANDING, "/engine-rest/process-instance/" + participation)).isEqualTo(200);
+        assertThat(status(STANDING, "/engine-rest/history/process-instance/" + participation)).isEqualTo(200);
+        assertThat(jdbc.queryForList("select ROOT_PROC_INST_ID_ from ACT_RU_AUTHORIZATION where GROUP_ID_ = 'so-tttt'"
+                + " and RESOURCE_TYPE_ = ? and RESOURCE_ID_ = ?", String.class, Resources.HISTORIC_PROCESS_INSTANCE.resourceType(),
+                participation)).as("the grant on its history goes with the history, at the history cleanup").containsExactly(participation);
         assertThat(status(STANDING, "/api/campaigns/" + world.a().code())).isEqualTo(200);
         assertThat(status(STANDING, "/api/campaigns/" + world.b().code())).isEqualTo(403);
+    }
+
+    @Test
+    void standingAgencyThatIsAUnitOfAnotherCampaign_readsOnlyItsOwnParticipationThere() throws Exception {
+        Map<String, Seen> ownWork = all(Seen.NONE);
+        ownWork.put("tasks", Seen.SOME);
+        ownWork.put("process instances", Seen.SOME);
+        ownWork.put("variables", Seen.SOME);
+        assertReads(STANDING, world.b(), ownWork);
+        assertThat(keys(get(STANDING, "/engine-rest/process-instance?businessKeyLike=" + world.b().code() + "%")))
+                .containsExactlyInAnyOrder(world.b().code() + "/ke-hoach-trien-khai/so-tttt",
+                        world.b().code() + "/bao-cao-so-ket-2024/so-tttt");
+        assertThat(get(STANDING, "/engine-rest/history/process-instance?processInstanceBusinessKeyLike=" + world.b().code() + "%"))
+                .as("no history of campaign B: it holds no role there that reads it").isEmpty();
+        String otherUnits = participationOf(world.b(), "so-tai-chinh");
+        assertThat(status(STANDING, "/engine-rest/process-instance/" + otherUnits)).isEqualTo(404);
+        assertThat(status(STANDING, "/engine-rest/history/process-instance/" + otherUnits)).isEqualTo(404);
     }
 
     @Test
@@ -260,7 +291,8 @@ class CampaignScopeTest {
 
         ProcessClock.at("2023-12-11T09:00:00+07:00");
         Fixture a = CampaignFixtures.withParticipants(CampaignFixtures.shipped(CampaignFixtures.PLAN_161), "so-y-te", "so-gddt");
-        Fixture b = CampaignFixtures.withParticipants(CampaignFixtures.shipped(CampaignFixtures.PLAN_161), "so-tai-chinh");
+        // Sở TT&TT, the standing agency of A, is only a unit in B
+        Fixture b = CampaignFixtures.withParticipants(CampaignFixtures.shipped(CampaignFixtures.PLAN_161), "so-tai-chinh", "so-tttt");
         String definitionOfB = b.definition().replace("appraisingBoard: btdkt", "appraisingBoard: " + boardOfB)
                 .replace("standingAgency: so-tttt", "standingAgency: so-tu-phap").replace("decider: chu-tich-ubnd", "decider: " + deciderOfB);
         for (String[] launch : new String[][] {{BOARD, a.definition()}, {"cb." + boardOfB, definitionOfB}}) {
@@ -347,6 +379,12 @@ class CampaignScopeTest {
         });
     }
 
+    /** The unit's instance of the campaign's implementation plan. */
+    private String participationOf(Scope scope, String agency) {
+        return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(scope.code() + "/ke-hoach-trien-khai/"
+                + agency).singleResult().getId();
+    }
+
     private Task taskOf(Scope scope, String agency) {
         return taskService.createTaskQuery().processInstanceBusinessKeyLike(scope.code() + "/%/" + agency).list().get(0);
     }
@@ -399,33 +437,11 @@ class CampaignScopeTest {
         return json.readTree(response.getBody());
     }
 
-    /** Signs in to Cockpit as its page does, and returns the session's cookies. */
-    private String cockpitSession(String user) {
-        ResponseEntity<String> page = http.getForEntity("/camunda/app/cockpit/default/", String.class);
-        HttpHeaders login = new HttpHeaders();
-        login.add(HttpHeaders.COOKIE, cookies(page.getHeaders()));
-        login.add("X-XSRF-TOKEN", page.getHeaders().getFirst("X-XSRF-TOKEN"));
-        login.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("username", user);
-        form.add("password", AsOfficer.PASSWORD);
-        ResponseEntity<String> signedIn = http.exchange("/camunda/api/admin/auth/user/default/login/cockpit", HttpMethod.POST,
-                new HttpEntity<>(form, login), String.class);
-        assertThat(signedIn.getStatusCode().value()).as(signedIn.getBody()).isEqualTo(200);
-        String renewed = cookies(signedIn.getHeaders());
-        return renewed.isEmpty() ? cookies(page.getHeaders()) : renewed;
-    }
-
     private JsonNode sessionGet(String session, String path) throws Exception {
         HttpHeaders headers = new HttpHeaders();
         headers.add(HttpHeaders.COOKIE, session);
         ResponseEntity<String> response = http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
         assertThat(response.getStatusCode().value()).as("GET %s → %s", path, response.getBody()).isEqualTo(200);
         return json.readTree(response.getBody());
-    }
-
-    private static String cookies(HttpHeaders response) {
-        return String.join("; ", response.getOrDefault(HttpHeaders.SET_COOKIE, List.of()).stream()
-                .map(cookie -> cookie.split(";", 2)[0]).toList());
     }
 }

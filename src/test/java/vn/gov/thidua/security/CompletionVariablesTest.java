@@ -20,9 +20,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import vn.gov.thidua.campaign.CampaignService;
+import vn.gov.thidua.support.WebappSession;
 import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.CampaignFixtures;
 import vn.gov.thidua.support.CampaignFixtures.Fixture;
@@ -110,7 +109,7 @@ class CompletionVariablesTest {
         refused(UNIT, task + "/complete", "{\"variables\":{\"documentDate\":{\"value\":\"2023-12-07T00:00:00.000+0700\",\"type\":\"Date\"}}}",
                 "documentDate");
         // The same through the webapps' own engine API, as Tasklist sends it
-        TasklistSession tasklist = TasklistSession.signIn(http, UNIT);
+        WebappSession tasklist = WebappSession.tasklist(http, UNIT);
         ResponseEntity<String> viaTasklist = tasklist.post(TASKLIST_ENGINE + "/task/" + unitTask.getId() + "/submit-form",
                 "{\"variables\":{\"agencyCode\":{\"value\":\"so-gddt\"}," + FORM_FIELDS + "}}");
         assertRefusal(viaTasklist, 400, "agencyCode");
@@ -158,7 +157,7 @@ class CompletionVariablesTest {
                 writes.put("/signal", new String[] {"POST", "{\"name\":\"MilestoneIssued\",\"variables\":{\"agencyCode\":" + variable + "}}"});
                 writes.put("/execution/" + instance + "/signal", new String[] {"POST", "{\"variables\":{\"agencyCode\":" + variable + "}}"});
                 writes.put("/condition", new String[] {"POST", "{\"variables\":{\"agencyCode\":" + variable + "}}"});
-                TasklistSession tasklist = rest ? null : TasklistSession.signIn(http, officer);
+                WebappSession tasklist = rest ? null : WebappSession.tasklist(http, officer);
                 writes.forEach((path, call) -> {
                     String url = base + path.replaceAll("#.*", "");
                     HttpMethod method = HttpMethod.valueOf(call[0]);
@@ -249,49 +248,5 @@ class CompletionVariablesTest {
         state.put("milestones", jdbc.queryForList("select * from unit_milestone order by campaign_code, milestone_key, agency_code"));
         state.put("comments", jdbc.queryForObject("select count(*) from ACT_HI_COMMENT", Long.class));
         return state;
-    }
-
-    /** An officer signed in to Tasklist: the session cookie and the anti-forgery token the webapps' API wants. */
-    private record TasklistSession(TestRestTemplate http, String cookies, String token) {
-
-        static TasklistSession signIn(TestRestTemplate http, String officer) {
-            ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
-            String cookies = cookies(page.getHeaders());
-            HttpHeaders login = new HttpHeaders();
-            login.add(HttpHeaders.COOKIE, cookies);
-            login.add("X-XSRF-TOKEN", page.getHeaders().getFirst("X-XSRF-TOKEN"));
-            login.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-            MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-            form.add("username", officer);
-            form.add("password", AsOfficer.PASSWORD);
-            ResponseEntity<String> signedIn = http.exchange("/camunda/api/admin/auth/user/default/login/tasklist", HttpMethod.POST,
-                    new HttpEntity<>(form, login), String.class);
-            assertThat(signedIn.getStatusCode().value()).as(signedIn.getBody()).isEqualTo(200);
-            String session = cookies(signedIn.getHeaders()).isEmpty() ? cookies : cookies(signedIn.getHeaders());
-            HttpHeaders next = new HttpHeaders();
-            next.add(HttpHeaders.COOKIE, session);
-            ResponseEntity<String> user = http.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET, new HttpEntity<>(next),
-                    String.class);
-            String token = user.getHeaders().getFirst("X-XSRF-TOKEN");
-            assertThat(token).as("the session's anti-forgery token, so a refusal is the engine's, not the filter's").isNotBlank();
-            return new TasklistSession(http, session, token);
-        }
-
-        ResponseEntity<String> post(String path, String body) {
-            return send(HttpMethod.POST, path, body);
-        }
-
-        ResponseEntity<String> send(HttpMethod method, String path, String body) {
-            HttpHeaders headers = new HttpHeaders();
-            headers.add(HttpHeaders.COOKIE, cookies);
-            headers.add("X-XSRF-TOKEN", token);
-            headers.setContentType(MediaType.APPLICATION_JSON);
-            return http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
-        }
-
-        private static String cookies(HttpHeaders response) {
-            List<String> set = response.getOrDefault(HttpHeaders.SET_COOKIE, new ArrayList<>());
-            return String.join("; ", set.stream().map(cookie -> cookie.split(";", 2)[0]).toList());
-        }
     }
 }

@@ -22,9 +22,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import vn.gov.thidua.campaign.CampaignService;
+import vn.gov.thidua.support.WebappSession;
 import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.CampaignFixtures;
 import vn.gov.thidua.support.ProcessClock;
@@ -154,7 +153,7 @@ class ExpressionInjectionTest {
 
     @Test
     void tasklistsOwnEngineApi_refusesTheExpressionToo() {
-        WebappSession session = WebappSession.signIn(http, UNIT);
+        WebappSession session = WebappSession.tasklist(http, UNIT);
         HttpHeaders headers = session.headers();
         headers.setContentType(MediaType.APPLICATION_JSON);
         refused(http.exchange("/camunda/api/engine/engine/default/task", HttpMethod.POST, new HttpEntity<>(OR_QUERY, headers), String.class));
@@ -212,45 +211,5 @@ class ExpressionInjectionTest {
         rows.put("filter revisions", jdbc.queryForObject("select coalesce(sum(REV_), 0) from ACT_RU_FILTER", Long.class));
         rows.put("filter queries", (long) jdbc.queryForList("select QUERY_ from ACT_RU_FILTER order by ID_", String.class).hashCode());
         return rows;
-    }
-
-    /** An officer signed in to Tasklist, with the webapps' anti-forgery token, as the browser holds them. */
-    private record WebappSession(String cookies, String token) {
-
-        static WebappSession signIn(TestRestTemplate http, String user) {
-            ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
-            HttpHeaders login = new HttpHeaders();
-            login.add(HttpHeaders.COOKIE, cookies(page.getHeaders()));
-            login.add("X-XSRF-TOKEN", page.getHeaders().getFirst("X-XSRF-TOKEN"));
-            login.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-            MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-            form.add("username", user);
-            form.add("password", AsOfficer.PASSWORD);
-            ResponseEntity<String> signedIn = http.exchange("/camunda/api/admin/auth/user/default/login/tasklist",
-                    HttpMethod.POST, new HttpEntity<>(form, login), String.class);
-            assertThat(signedIn.getStatusCode().value()).as(signedIn.getBody()).isEqualTo(200);
-            String session = cookies(signedIn.getHeaders()).isEmpty() ? cookies(page.getHeaders()) : cookies(signedIn.getHeaders());
-            HttpHeaders next = new HttpHeaders();
-            next.add(HttpHeaders.COOKIE, session);
-            ResponseEntity<String> user0 = http.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET,
-                    new HttpEntity<>(next), String.class);
-            String token = user0.getHeaders().getFirst("X-XSRF-TOKEN");
-            String renewed = cookies(user0.getHeaders());
-            return new WebappSession(renewed.isEmpty() ? session : session + "; " + renewed, token);
-        }
-
-        HttpHeaders headers() {
-            HttpHeaders headers = new HttpHeaders();
-            headers.add(HttpHeaders.COOKIE, cookies);
-            if (token != null) {
-                headers.add("X-XSRF-TOKEN", token);
-            }
-            return headers;
-        }
-
-        private static String cookies(HttpHeaders response) {
-            return String.join("; ", response.getOrDefault(HttpHeaders.SET_COOKIE, List.of()).stream()
-                    .map(cookie -> cookie.split(";", 2)[0]).toList());
-        }
     }
 }

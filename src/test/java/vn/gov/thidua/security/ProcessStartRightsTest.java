@@ -24,9 +24,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import vn.gov.thidua.campaign.CampaignService;
+import vn.gov.thidua.support.WebappSession;
 import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.CampaignFixtures;
 import vn.gov.thidua.support.CampaignFixtures.Fixture;
@@ -82,8 +81,8 @@ class ProcessStartRightsTest {
         List<ProcessDefinition> processes = repositoryService.createProcessDefinitionQuery().latestVersion().list();
         assertThat(processes).extracting(ProcessDefinition::getKey)
                 .contains("campaign", "unit-milestone", "unit-participation", "award-dossier", "notice-mail");
-        Webapp unitSession = Webapp.signIn(http, UNIT);
-        Webapp boardSession = Webapp.signIn(http, BOARD);
+        WebappSession unitSession = WebappSession.tasklist(http, UNIT);
+        WebappSession boardSession = WebappSession.tasklist(http, BOARD);
         for (ProcessDefinition process : processes) {
             for (String path : startPaths(process)) {
                 expect(null, path, variables, 401);
@@ -248,48 +247,5 @@ class ProcessStartRightsTest {
         List<String> keys = new ArrayList<>();
         definitions.forEach(definition -> keys.add(definition.get("key").asText()));
         return keys;
-    }
-
-    /** An officer signed in to Tasklist, sending the webapps' API requests with the session and its anti-forgery token. */
-    private record Webapp(TestRestTemplate http, String cookies, String token) {
-
-        static Webapp signIn(TestRestTemplate http, String officer) {
-            ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
-            HttpHeaders login = headers(cookies(page.getHeaders(), ""), page.getHeaders().getFirst("X-XSRF-TOKEN"));
-            login.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-            MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-            form.add("username", officer);
-            form.add("password", AsOfficer.PASSWORD);
-            ResponseEntity<String> signedIn = http.exchange("/camunda/api/admin/auth/user/default/login/tasklist",
-                    HttpMethod.POST, new HttpEntity<>(form, login), String.class);
-            assertThat(signedIn.getStatusCode().value()).as(signedIn.getBody()).isEqualTo(200);
-            String session = cookies(signedIn.getHeaders(), cookies(page.getHeaders(), ""));
-            ResponseEntity<String> next = http.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET,
-                    new HttpEntity<>(headers(session, null)), String.class);
-            return new Webapp(http, session, next.getHeaders().getFirst("X-XSRF-TOKEN"));
-        }
-
-        ResponseEntity<String> post(String path, String body) {
-            HttpHeaders headers = headers(cookies, token);
-            headers.setContentType(MediaType.APPLICATION_JSON);
-            ResponseEntity<String> response = http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
-            assertThat(response.getStatusCode().value()).as("the session and its token reach the engine: %s", response.getBody())
-                    .isNotIn(401);
-            return response;
-        }
-
-        private static HttpHeaders headers(String cookies, String token) {
-            HttpHeaders headers = new HttpHeaders();
-            headers.add(HttpHeaders.COOKIE, cookies);
-            if (token != null) {
-                headers.add("X-XSRF-TOKEN", token);
-            }
-            return headers;
-        }
-
-        private static String cookies(HttpHeaders response, String otherwise) {
-            List<String> set = response.getOrDefault(HttpHeaders.SET_COOKIE, List.of());
-            return set.isEmpty() ? otherwise : String.join("; ", set.stream().map(cookie -> cookie.split(";", 2)[0]).toList());
-        }
     }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -22,8 +21,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
+import vn.gov.thidua.support.WebappSession;
 
 /**
  * What {@code mvn spring-boot:run} gives a first-time reader, on the embedded H2 file database it uses: the demo
@@ -71,7 +69,7 @@ class DemoProfileSmokeTest {
                 new HttpEntity<>(definition(code), contentType(MediaType.parseMediaType("application/yaml"))), String.class);
         assertThat(launched.getStatusCode().value()).as(launched.getBody()).isEqualTo(201);
 
-        String session = signInToTasklist(UNIT_OFFICER, demo.password());
+        String session = WebappSession.signIn(http, "tasklist", UNIT_OFFICER, demo.password()).cookies();
         JsonNode tasks = awaitNonEmpty(session, "/camunda/api/engine/engine/default/task?processInstanceBusinessKey="
                 + code + "/so-y-te", "");
         assertThat(tasks).as("the unit's task, in its officer's Tasklist").hasSize(1);
@@ -88,28 +86,11 @@ class DemoProfileSmokeTest {
         long deadline = System.nanoTime() + LAUNCH_TIMEOUT.toNanos();
         while (listed.isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(500);
-            ResponseEntity<String> response = http.exchange(path, HttpMethod.GET, new HttpEntity<>(cookie(session)), String.class);
+            ResponseEntity<String> response = http.exchange(path, HttpMethod.GET, new HttpEntity<>(WebappSession.headers(session, null)), String.class);
             assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
             listed = json.readTree(response.getBody()).at(listPointer);
         }
         return listed;
-    }
-
-    /** Tasklist's own sign-in: the page hands out the anti-forgery token the login form must send back. */
-    private String signInToTasklist(String user, String password) {
-        ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
-        String cookies = cookies(page.getHeaders());
-        HttpHeaders login = cookie(cookies);
-        login.add("X-XSRF-TOKEN", page.getHeaders().getFirst("X-XSRF-TOKEN"));
-        login.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("username", user);
-        form.add("password", password);
-        ResponseEntity<String> signedIn = http.exchange("/camunda/api/admin/auth/user/default/login/tasklist",
-                HttpMethod.POST, new HttpEntity<>(form, login), String.class);
-        assertThat(signedIn.getStatusCode().value()).as(signedIn.getBody()).isEqualTo(200);
-        String renewed = cookies(signedIn.getHeaders());
-        return renewed.isEmpty() ? cookies : renewed;
     }
 
     private static String definition(String code) {
@@ -132,16 +113,5 @@ class DemoProfileSmokeTest {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(type);
         return headers;
-    }
-
-    private static HttpHeaders cookie(String cookies) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.add(HttpHeaders.COOKIE, cookies);
-        return headers;
-    }
-
-    private static String cookies(HttpHeaders response) {
-        List<String> set = response.getOrDefault(HttpHeaders.SET_COOKIE, List.of());
-        return String.join("; ", set.stream().map(cookie -> cookie.split(";", 2)[0]).toList());
     }
 }
