@@ -147,7 +147,7 @@ public class CampaignService {
         prepared.involvedAgencies().forEach(agency ->
                 involved.put(agency, prepared.participants().contains(agency) ? Role.PARTICIPANT : Role.DATA_PROVIDER));
         store.insertParticipants(code, involved);
-        store.insertMilestones(code, prepared.milestones());
+        store.insertMilestones(code, prepared.milestones(), prepared.participants());
         store.refreshStatistics();
         // the supervisors' tenant memberships; each unit's comes with its participation's batch
         tenants.admit(code, prepared.definition().name(), List.of(board, directory.groupFor(roles.standingAgency()),

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.gov.thidua.agency.AgencyDirectory;
@@ -56,13 +55,11 @@ public class CampaignStatusReport {
     private final CampaignService service;
     private final CampaignStore store;
     private final AgencyDirectory directory;
-    private final JdbcTemplate jdbc;
 
-    CampaignStatusReport(CampaignService service, CampaignStore store, AgencyDirectory directory, JdbcTemplate jdbc) {
+    CampaignStatusReport(CampaignService service, CampaignStore store, AgencyDirectory directory) {
         this.service = service;
         this.store = store;
         this.directory = directory;
-        this.jdbc = jdbc;
     }
 
     public CampaignStatus of(String code) {
@@ -73,11 +70,7 @@ public class CampaignStatusReport {
         for (UnitMilestoneRow row : store.unitMilestones(code)) {
             done.computeIfAbsent(row.agencyCode(), a -> new HashMap<>()).put(row.milestoneKey(), row);
         }
-        Map<String, List<String>> addressed = new HashMap<>();
-        jdbc.query("select milestone_key, agency_code from campaign_milestone_addressee where campaign_code = ?",
-                rs -> {
-                    addressed.computeIfAbsent(rs.getString("agency_code"), a -> new ArrayList<>()).add(rs.getString("milestone_key"));
-                }, code);
+        Map<String, List<String>> addressed = store.addressees(code);
         Map<String, String> names = directory.allNames();
 
         Map<String, Map<State, Integer>> counts = new HashMap<>();

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -92,15 +93,21 @@ class CampaignStore {
         jdbc.batchUpdate("insert into campaign_participant (campaign_code, agency_code, role) values (?, ?, ?)", rows);
     }
 
-    void insertMilestones(String campaign, List<PreparedMilestone> milestones) {
+    /**
+     * The milestones and whom each is addressed to: a milestone addressed to exactly the participating units is marked
+     * so, with no row per unit; the others (data providers, a list of agencies) name their addressees.
+     */
+    void insertMilestones(String campaign, List<PreparedMilestone> milestones, Set<String> participants) {
         jdbc.batchUpdate("insert into campaign_milestone (campaign_code, milestone_key, seq, name, kind, opens_at, due_at,"
-                        + " opened_by, reminder_days) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " opened_by, reminder_days, to_all_participants) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 milestones.stream().map(m -> new Object[] {campaign, m.key(), m.seq(), m.name(), m.kind().name(), m.opensAt(),
                         m.dueAt(), m.openedBy().name(), m.reminderWorkingDays().stream().map(String::valueOf)
-                        .collect(Collectors.joining(","))}).toList());
+                        .collect(Collectors.joining(",")), m.addressees().equals(participants)}).toList());
         List<Object[]> addressees = new ArrayList<>();
         for (PreparedMilestone m : milestones) {
-            m.addressees().forEach(agency -> addressees.add(new Object[] {campaign, m.key(), agency}));
+            if (!m.addressees().equals(participants)) {
+                m.addressees().forEach(agency -> addressees.add(new Object[] {campaign, m.key(), agency}));
+            }
         }
         jdbc.batchUpdate("insert into campaign_milestone_addressee (campaign_code, milestone_key, agency_code) values (?, ?, ?)",
                 addressees);
@@ -215,22 +222,37 @@ class CampaignStore {
         return read;
     }
 
-    /** Addressees of the milestone that have not been given its task yet, with the participation that will carry it. */
+    /**
+     * The milestone's addressees: every participating unit, or the agencies named per unit, of the participants (the
+     * rows of a milestone's query, {@code m} the milestone and {@code p} the participant).
+     */
+    private static final String ADDRESSED = " from campaign_participant p join campaign_milestone m on m.campaign_code = p.campaign_code"
+            + " where m.campaign_code = ? and m.milestone_key = ? and (m.to_all_participants and p.role = 'PARTICIPANT'"
+            + " or exists (select 1 from campaign_milestone_addressee a where a.campaign_code = m.campaign_code"
+            + " and a.milestone_key = m.milestone_key and a.agency_code = p.agency_code))";
+    private static final String NOT_ISSUED = " and p.closed_at is null and not exists (select 1 from unit_milestone u"
+            + " where u.campaign_code = m.campaign_code and u.milestone_key = m.milestone_key and u.agency_code = p.agency_code)";
+
+    /** Addressees of the milestone that have not been given its task yet. */
     List<ParticipantRow> unissued(String campaign, String key, int limit) {
-        return jdbc.query("select p.* from campaign_milestone_addressee a join campaign_participant p"
-                + " on p.campaign_code = a.campaign_code and p.agency_code = a.agency_code"
-                + " where a.campaign_code = ? and a.milestone_key = ? and p.closed_at is null and not exists"
-                + " (select 1 from unit_milestone u where u.campaign_code = a.campaign_code and u.milestone_key = a.milestone_key"
-                + " and u.agency_code = a.agency_code) order by a.agency_code fetch first " + limit + " rows only",
+        return jdbc.query("select p.*" + ADDRESSED + NOT_ISSUED + " order by p.agency_code fetch first " + limit + " rows only",
                 this::participant, campaign, key);
     }
 
     int countUnissued(String campaign, String key) {
-        return count("select count(*) from campaign_milestone_addressee a join campaign_participant p"
-                + " on p.campaign_code = a.campaign_code and p.agency_code = a.agency_code"
-                + " where a.campaign_code = ? and a.milestone_key = ? and p.closed_at is null and not exists"
-                + " (select 1 from unit_milestone u where u.campaign_code = a.campaign_code and u.milestone_key = a.milestone_key"
-                + " and u.agency_code = a.agency_code)", campaign, key);
+        return count("select count(*)" + ADDRESSED + NOT_ISSUED, campaign, key);
+    }
+
+    /** Whom each milestone of the campaign is addressed to: agency to milestone keys. */
+    Map<String, List<String>> addressees(String campaign) {
+        Map<String, List<String>> addressed = new HashMap<>();
+        jdbc.query("select a.milestone_key, a.agency_code from campaign_milestone_addressee a where a.campaign_code = ?"
+                        + " union all select m.milestone_key, p.agency_code from campaign_milestone m join campaign_participant p"
+                        + " on p.campaign_code = m.campaign_code where m.campaign_code = ? and m.to_all_participants"
+                        + " and p.role = 'PARTICIPANT'",
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> addressed.computeIfAbsent(rs.getString(2),
+                        agency -> new ArrayList<>()).add(rs.getString(1)), campaign, campaign);
+        return addressed;
     }
 
     void insertUnitMilestones(String campaign, String key, List<String> agencies, Instant issuedAt, OffsetDateTime dueAt) {

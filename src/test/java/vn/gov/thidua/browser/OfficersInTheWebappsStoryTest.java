@@ -29,6 +29,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import vn.gov.thidua.campaign.CampaignService;
+import vn.gov.thidua.campaign.CampaignUnits;
 import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.Browser;
 import vn.gov.thidua.support.CampaignFixtures;
@@ -96,13 +97,16 @@ class OfficersInTheWebappsStoryTest {
                 + "&searchQuery=" + processVariableSearch("campaignCode", plan.code()));
         browser.showing(By.cssSelector("[cam-tasklist-filters] .active"), "Việc của đơn vị");
         WebElement task = browser.showing(By.cssSelector(".tasks-list li.task"), PLAN_TASK);
-        browser.showing(By.cssSelector(".tasks-list"), "Sở Y tế");
+        // the list shows the keys the unit's instance holds; the names are in the task's description
+        browser.showing(By.cssSelector(".tasks-list"), "so-y-te");
         assertThat(browser.driver().findElements(By.cssSelector(".tasks-list li.task"))).as("only Sở Y tế's task").hasSize(1);
-        assertThat(browser.pageText()).as("Sở Tư pháp's task of the same campaign").doesNotContain("Sở Tư pháp");
+        assertThat(browser.pageText()).as("Sở Tư pháp's task of the same campaign").doesNotContain("so-tu-phap");
         browser.screenshot("tasklist-chi-viec-cua-so-y-te");
 
         task.findElement(By.cssSelector("h4.task a")).click();
-        browser.showing(By.cssSelector("[cam-tasklist-task]"), "Hạn: 23:59 31/12/2023");
+        browser.click("Mô tả");
+        browser.showing(By.cssSelector("[cam-tasklist-task]"), "Đơn vị: Sở Y tế. Hạn: 23:59 31/12/2023.");
+        browser.click("Biểu mẫu");
         browser.click("Nhận việc");
         browser.showing(By.cssSelector("[cam-tasklist-task] .assignee"), "Cán bộ Sở Y tế");
         field("Số hiệu văn bản").sendKeys("25/KH-SYT");
@@ -168,18 +172,18 @@ class OfficersInTheWebappsStoryTest {
     }
 
     @Test
-    void board_findsTheUnitsParticipationInVietnameseCockpit_byItsBusinessKey() {
+    void board_findsTheUnitsMilestoneInVietnameseCockpit_byItsBusinessKey() {
         Fixture plan = launchPlan161();
-        String businessKey = plan.code() + "/" + UNIT;
+        String businessKey = plan.code() + "/ke-hoach-trien-khai/" + UNIT;
 
         browser.signIn(cockpit(), "cb.btdkt");
         browser.click("Quy trình");
-        browser.showing(By.cssSelector("table"), "Đơn vị tham gia phong trào");
+        browser.showing(By.cssSelector("table"), "Đơn vị thực hiện mốc");
         browser.screenshot("cockpit-quy-trinh");
-        browser.click("Đơn vị tham gia phong trào");
+        browser.click("Đơn vị thực hiện mốc");
         browser.showsText("Phiên bản quy trình");
         String definitionId = repositoryService.createProcessDefinitionQuery()
-                .processDefinitionKey(CampaignService.PARTICIPATION_PROCESS).latestVersion().singleResult().getId();
+                .processDefinitionKey(CampaignUnits.UNIT_MILESTONE_PROCESS).latestVersion().singleResult().getId();
         browser.open(cockpit() + "#/process-definition/" + definitionId + "/runtime?searchQuery="
                 + search("[{\"type\":\"businessKey\",\"operator\":\"eq\",\"value\":\"" + businessKey + "\"}]"));
         WebElement row = browser.showing(By.cssSelector("table tbody tr"), businessKey);
@@ -191,7 +195,7 @@ class OfficersInTheWebappsStoryTest {
         row.findElement(By.cssSelector("a[href*='process-instance']")).click();
         browser.showsText("Khóa nghiệp vụ");
         browser.showsText("Tên định nghĩa");
-        browser.showing(By.cssSelector("body"), "Đơn vị tham gia phong trào");
+        browser.showing(By.cssSelector("body"), "Đơn vị thực hiện mốc");
         browser.screenshot("cockpit-phien-ban-cua-don-vi");
     }
 

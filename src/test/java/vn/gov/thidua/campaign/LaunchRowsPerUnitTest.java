@@ -21,9 +21,9 @@ import vn.gov.thidua.support.ProductTest;
  * What a campaign costs the database per unit (issue #23 targets 25 rows): the rows a launch and its first milestone's
  * issuance leave in every table (the engine's ACT_RU_*, ACT_HI_*, ACT_GE_*, ACT_ID_* and authorizations, the product's
  * tables), as the difference between a campaign of 25 units and one of 5, so that the campaign's own rows (its
- * instance, timers, milestones) cancel out. Plan 161 has three milestones, each with an addressee row per unit, and
- * the tests' batches are 10 units (each batch's job adds its own history). The same is measured for the model before
- * #23 for comparison. Prints the figures per table; asserts rows, not time.
+ * instance, timers, milestones) cancel out. The tests' batches are of 10 units (each batch's job adds its own
+ * history). The same is measured for the model before #23 for comparison. Prints the figures per table; asserts rows,
+ * not time.
  */
 @ProductTest
 class LaunchRowsPerUnitTest {
@@ -49,7 +49,7 @@ class LaunchRowsPerUnitTest {
     }
 
     @Test
-    void launchAndFirstIssuance_keepAQuarterOfTheRowsPerUnitTheOldModelKept() {
+    void launchAndFirstIssuance_keepAbout25RowsPerUnit_aQuarterOfWhatTheOldModelKept() {
         double lean = rowsPerUnit("unit-milestone");
 
         Deployment legacy = CampaignModels.deployLegacy(repositoryService);
@@ -62,8 +62,9 @@ class LaunchRowsPerUnitTest {
         System.out.printf(Locale.ROOT, "Rows per unit at launch and first issuance: %.1f (unit-milestone); %.1f before"
                 + " (unit-participation, deployment %s)%n", lean, before, legacy.getId());
 
-        assertThat(lean).as("rows per unit, unit-milestone (target 25 with one milestone and batches of 100)")
-                .isLessThanOrEqualTo(31);
+        // 1.2 of them are the batches' own history (job log, the batch step): the tests' batches are of 10 units, the
+        // product's of 100, where they are 0.1
+        assertThat(lean).as("rows per unit, unit-milestone").isLessThanOrEqualTo(26.5);
         assertThat(before).as("the old model, for comparison").isGreaterThan(3 * lean);
     }
 

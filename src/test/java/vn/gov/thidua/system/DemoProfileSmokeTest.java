@@ -71,7 +71,7 @@ class DemoProfileSmokeTest {
 
         String session = WebappSession.signIn(http, "tasklist", UNIT_OFFICER, demo.password()).cookies();
         JsonNode tasks = awaitNonEmpty(session, "/camunda/api/engine/engine/default/task?processInstanceBusinessKey="
-                + code + "/so-y-te", "");
+                + code + "/ke-hoach/so-y-te", "");
         assertThat(tasks).as("the unit's task, in its officer's Tasklist").hasSize(1);
         assertThat(tasks.get(0).get("name").asText()).isEqualTo("Ban hành kế hoạch triển khai");
         JsonNode notices = awaitNonEmpty(session, "/api/notifications", "/items");
