@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -112,7 +113,7 @@ public class NoticeMailer {
     }
 
     private Delivery deliver(String which, Object key) {
-        Delivery delivery = ownTransaction.execute(status -> deliver(jdbc.query("select * from notification where " + which
+        Delivery delivery = ownTransaction.execute(status -> mailLocked(jdbc.query("select * from notification where " + which
                 + " order by id for update", NotificationService.NOTICE, key)));
         if (delivery.unsent() > 0) {
             Exception cause = delivery.cause();
@@ -122,7 +123,7 @@ public class NoticeMailer {
         return delivery;
     }
 
-    private Delivery deliver(List<Notice> locked) {
+    private Delivery mailLocked(List<Notice> locked) {
         List<Notice> pending = locked.stream().filter(n -> "PENDING".equals(n.mailStatus())).toList();
         JavaMailSender sender = mailSender.getIfAvailable();
         List<Object[]> marks = new ArrayList<>();
@@ -136,8 +137,8 @@ public class NoticeMailer {
         }
         Map<String, List<String>> officersOf = new HashMap<>();
         Map<String, String> agencyNames = new HashMap<>();
-        Map<MimeMessage, Notice> messages = new IdentityHashMap<>();
-        Map<MimeMessage, String> sentTo = new IdentityHashMap<>();
+        // A MimeMessage is equal only to itself, which is what Spring's failed-message map is keyed by
+        Map<MimeMessage, Outgoing> messages = new LinkedHashMap<>();
         int skipped = 0;
         int failed = 0;
         for (Notice notice : pending) {
@@ -157,34 +158,33 @@ public class NoticeMailer {
             }
             String agency = agencyNames.computeIfAbsent(notice.recipientGroup(),
                     code -> directory.find(code).map(a -> a.getName()).orElse(code));
-            MimeMessage message = message(sender, notice, agency, recipients.valid());
-            messages.put(message, notice);
-            sentTo.put(message, "Đã gửi tới: " + String.join(", ", recipients.valid()) + recipients.invalidNote());
+            messages.put(message(sender, notice, agency, recipients.valid()), new Outgoing(notice,
+                    "Đã gửi tới: " + String.join(", ", recipients.valid()) + recipients.invalidNote()));
         }
         Map<Object, Exception> refused = send(sender, messages.keySet());
         int sent = 0;
         int unsent = 0;
         Exception cause = null;
-        for (Map.Entry<MimeMessage, Notice> entry : messages.entrySet()) {
+        for (Map.Entry<MimeMessage, Outgoing> entry : messages.entrySet()) {
             Exception refusal = refused.get(entry.getKey());
-            String note = sentTo.get(entry.getKey());
+            Notice notice = entry.getValue().notice();
+            String note = entry.getValue().note();
             switch (refusal == null ? SmtpRefusal.Kind.NONE : SmtpRefusal.kindOf(refusal)) {
                 case NONE -> {
-                    marks.add(mark("SENT", cut(note, 2000), now, entry.getValue()));
+                    marks.add(mark("SENT", cut(note, 2000), now, notice));
                     sent++;
                 }
                 case PARTLY_SENT -> {
                     marks.add(mark("SENT", cut(note + "; máy chủ từ chối: " + SmtpRefusal.refusedAddresses(refusal), 2000), now,
-                            entry.getValue()));
+                            notice));
                     sent++;
                 }
                 case PERMANENT -> {
-                    marks.add(mark("FAILED", cut("Máy chủ thư từ chối: " + refusal.getMessage(), 2000), null, entry.getValue()));
+                    marks.add(mark("FAILED", cut("Máy chủ thư từ chối: " + refusal.getMessage(), 2000), null, notice));
                     failed++;
                 }
                 case TEMPORARY -> {
-                    marks.add(mark("PENDING", cut("Chưa gửi được, sẽ thử lại: " + refusal.getMessage(), 2000), null,
-                            entry.getValue()));
+                    marks.add(mark("PENDING", cut("Chưa gửi được, sẽ thử lại: " + refusal.getMessage(), 2000), null, notice));
                     unsent++;
                     cause = refusal;
                 }
@@ -255,6 +255,9 @@ public class NoticeMailer {
             text.append("Xem và xử lý công việc tại Tasklist: ").append(tasklistUrl).append("\n");
         }
         return text.append("\n--\nThư này do Hệ thống Thi đua - Khen thưởng gửi tự động, vui lòng không trả lời.\n").toString();
+    }
+
+    private record Outgoing(Notice notice, String note) {
     }
 
     /**

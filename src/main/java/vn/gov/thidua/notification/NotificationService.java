@@ -85,7 +85,8 @@ public class NotificationService {
      *
      * <p>The drafts are cut into batches of {@code app.mail.batch-size}, each inserted as one JDBC batch under a fresh
      * batch id; one {@code notice-mail} instance per batch that recorded anything is started (business key = the batch
-     * id), in this transaction, so only committed notices are mailed and 10,000 notices cost 50 instances, not 10,000.
+     * id), in this transaction, so only committed notices are mailed, and 10,000 notices cost 50 instances (at 200 a
+     * batch), not 10,000.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public int notifyAgencies(List<NoticeDraft> drafts) {
@@ -98,6 +99,7 @@ public class NotificationService {
         batches.forEach((batch, part) -> insertOnce(part, batch, now, mailed));
         Map<String, Integer> recorded = recordedPerBatch(batches.keySet());
         if (mailed && !recorded.isEmpty()) {
+            // The mail belongs to the system, not to whoever's step recorded the notices: no officer may start processes
             system.run(() -> recorded.forEach((batch, count) -> runtimeService.createProcessInstanceByKey(MAIL_PROCESS)
                     .businessKey(batch)
                     .setVariable("noticeCount", count)
