@@ -9,11 +9,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -135,14 +136,15 @@ public class NoticeMailer {
             update(marks);
             return new Delivery(0, 0, pending.size(), locked.size() - pending.size(), 0, null);
         }
-        Map<String, List<String>> officersOf = new HashMap<>();
-        Map<String, String> agencyNames = new HashMap<>();
+        Set<String> agencies = pending.stream().map(Notice::recipientGroup).collect(Collectors.toSet());
+        Map<String, List<String>> officersOf = directory.officerEmails(agencies);
+        Map<String, String> agencyNames = directory.names(agencies);
         // A MimeMessage is equal only to itself, which is what Spring's failed-message map is keyed by
         Map<MimeMessage, Outgoing> messages = new LinkedHashMap<>();
         int skipped = 0;
         int failed = 0;
         for (Notice notice : pending) {
-            List<String> emails = officersOf.computeIfAbsent(notice.recipientGroup(), directory::officerEmails);
+            List<String> emails = officersOf.getOrDefault(notice.recipientGroup(), List.of());
             if (emails.isEmpty()) {
                 marks.add(mark("SKIPPED", "Không có cán bộ nào của cơ quan '" + notice.recipientGroup()
                         + "' có địa chỉ thư điện tử trong danh bạ.", null, notice));
@@ -156,8 +158,7 @@ public class NoticeMailer {
                 failed++;
                 continue;
             }
-            String agency = agencyNames.computeIfAbsent(notice.recipientGroup(),
-                    code -> directory.find(code).map(a -> a.getName()).orElse(code));
+            String agency = agencyNames.getOrDefault(notice.recipientGroup(), notice.recipientGroup());
             messages.put(message(sender, notice, agency, recipients.valid()), new Outgoing(notice,
                     "Đã gửi tới: " + String.join(", ", recipients.valid()) + recipients.invalidNote()));
         }
