@@ -174,12 +174,13 @@ public class AwardService {
         }
         DossierStatus to = award ? DossierStatus.AWARDED : DossierStatus.NOT_AWARDED;
         String outcome = "Quyết định số " + decision.number() + " ngày " + DossierService.DAY.format(decision.decisionDate())
-                + ": " + (award ? "khen thưởng " + form.name() : "không khen thưởng") + (cleanNote == null ? "" : ". " + cleanNote);
+                + ": " + (award ? "khen thưởng " + form.name() : "không khen thưởng")
+                + (cleanNote == null ? "" : ". " + DossierText.sentence(cleanNote));
         store.transition(dossierId, Set.of(DossierStatus.SUBMITTED_TO_CHAIRMAN), to, outcome);
         store.recordDecision(dossierId, award, decision.id());
         store.event(dossierId, EngineClock.now(), actor, to, "DECIDED", outcome);
         dossiers.notifyUnit(d, "AWARD_DECISION", (award ? "Được khen thưởng: " : "Không được khen thưởng: ") + d.title(),
-                "Hồ sơ " + d.businessKey() + " (" + round.round().name() + "). " + outcome + ".", "decided");
+                "Hồ sơ " + d.businessKey() + " (" + round.round().name() + "). " + outcome, "decided");
         return award;
     }
 

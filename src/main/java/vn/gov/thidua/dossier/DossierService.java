@@ -382,7 +382,7 @@ public class DossierService {
                 store.transition(id, Set.of(DossierStatus.SUBMITTED), DossierStatus.REJECTED, cleanNote);
                 store.event(id, EngineClock.now(), actor, DossierStatus.REJECTED, "REJECTED", cleanNote);
                 notifyUnit(d, "DOSSIER_REJECTED", "Hồ sơ không được xét chọn: " + d.title(),
-                        "Hồ sơ " + d.businessKey() + " không được xét chọn. Lý do: " + cleanNote, "rejected");
+                        "Hồ sơ " + d.businessKey() + " không được xét chọn. Lý do: " + DossierText.sentence(cleanNote), "rejected");
                 return new StepResult("REJECT", null);
             }
             default -> throw ApiException.invalid("vettingDecision",
@@ -504,7 +504,7 @@ public class DossierService {
 
     void notifyUnit(Dossier d, String kind, String title, String body, String what) {
         notifications.notifyAgency(directory.groupFor(d.proposingAgency()), kind, d.campaignCode(), "dossier/" + d.id(),
-                title, body, "dossier/" + d.id() + "/" + what + "/" + store.events(d.id()).size());
+                title, DossierText.sentence(body), "dossier/" + d.id() + "/" + what + "/" + store.events(d.id()).size());
     }
 
     /** Runs an engine call as the acting officer, and gives back a step's refusal as the API refusal it is. */
@@ -734,7 +734,7 @@ public class DossierService {
         store.event(d.id(), EngineClock.now(), actor, DossierStatus.RETURNED, "RETURNED",
                 byWhom + ": " + note + " (hạn nộp lại " + DAY.format(due) + ")");
         notifyUnit(d, "DOSSIER_RETURNED", "Hồ sơ cần bổ sung: " + d.title(), byWhom + " trả lại hồ sơ " + d.businessKey()
-                + " để bổ sung: " + note + ". Hạn nộp lại: hết ngày " + DAY.format(due) + ".", "returned");
+                + " để bổ sung: " + DossierText.sentence(note) + " Hạn nộp lại: hết ngày " + DAY.format(due) + ".", "returned");
     }
 
     /** The date the officer set for the supplement (end of that day), or 5 working days from now. */
