@@ -48,14 +48,16 @@ public class AwardService {
     }
 
     private final DossierService dossiers;
+    private final DossierAccess access;
     private final DossierStore store;
     private final AwardStore awards;
     private final TaskService taskService;
     private final String numberSuffix;
 
-    AwardService(DossierService dossiers, DossierStore store, AwardStore awards, TaskService taskService,
+    AwardService(DossierService dossiers, DossierAccess access, DossierStore store, AwardStore awards, TaskService taskService,
                  @Value("${app.dossier.decision-number-suffix:/QĐ-UBND}") String numberSuffix) {
         this.dossiers = dossiers;
+        this.access = access;
         this.store = store;
         this.awards = awards;
         this.taskService = taskService;
@@ -102,11 +104,13 @@ public class AwardService {
                         + item.dossierId() + ".");
             }
             Dossier d = dossiers.require(item.dossierId());
+            access.requireDecider(d);
             Task task = d.status() != DossierStatus.SUBMITTED_TO_CHAIRMAN ? null : taskService.createTaskQuery()
                     .processInstanceId(d.processInstanceId()).taskDefinitionKey(TASK_DECIDE).singleResult();
             if (task == null) {
-                throw ApiException.conflict(at + ".dossierId", "Hồ sơ số " + d.id() + " (" + d.nomineeName() + ") đang ở trạng thái '"
-                        + d.status().label() + "', không chờ Chủ tịch quyết định.");
+                throw ApiException.conflict(at + ".dossierId", "Hồ sơ số " + d.id() + " (" + d.nomineeName() + ") "
+                        + (d.status() == DossierStatus.SUBMITTED_TO_CHAIRMAN ? "vừa được quyết định bởi một yêu cầu khác."
+                        : "đang ở trạng thái '" + d.status().label() + "', không chờ Chủ tịch quyết định."));
             }
             if (item.approved()) {
                 if (!nominees.add(d.campaignCode() + "/" + d.roundKey() + "/" + d.nomineeKey())) {
