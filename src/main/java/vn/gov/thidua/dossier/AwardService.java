@@ -49,15 +49,17 @@ public class AwardService {
 
     private final DossierService dossiers;
     private final DossierAccess access;
+    private final NomineeUniqueness uniqueness;
     private final DossierStore store;
     private final AwardStore awards;
     private final TaskService taskService;
     private final String numberSuffix;
 
-    AwardService(DossierService dossiers, DossierAccess access, DossierStore store, AwardStore awards, TaskService taskService,
+    AwardService(DossierService dossiers, DossierAccess access, NomineeUniqueness uniqueness, DossierStore store, AwardStore awards, TaskService taskService,
                  @Value("${app.dossier.decision-number-suffix:/QĐ-UBND}") String numberSuffix) {
         this.dossiers = dossiers;
         this.access = access;
+        this.uniqueness = uniqueness;
         this.store = store;
         this.awards = awards;
         this.taskService = taskService;
@@ -118,7 +120,7 @@ public class AwardService {
                             + " danh sách cho cùng một thành tích.");
                 }
                 try {
-                    dossiers.refuseIfAwarded(d.campaignCode(), d.roundKey(), d.nomineeKey(), d.nomineeName());
+                    uniqueness.refuseIfAwarded(d.campaignCode(), d.roundKey(), d.nomineeKey(), d.nomineeName());
                 } catch (ApiException refused) {
                     throw ApiException.conflict(at + ".dossierId", refused.getMessage());
                 }
@@ -168,7 +170,7 @@ public class AwardService {
         DossierService.Round round = dossiers.round(d.campaignCode(), d.roundKey(), d.awardForm());
         AwardForm form = round.form();
         if (award) {
-            dossiers.refuseIfAwarded(d.campaignCode(), d.roundKey(), d.nomineeKey(), d.nomineeName());
+            uniqueness.refuseIfAwarded(d.campaignCode(), d.roundKey(), d.nomineeKey(), d.nomineeName());
             try {
                 awards.insertAward(d, form.name(), decision.id(), EngineClock.now());
             } catch (DuplicateKeyException raced) {

@@ -57,8 +57,8 @@ class DossierStore {
             PreparedStatement ps = connection.prepareStatement("insert into award_dossier (business_key, campaign_code,"
                     + " round_key, award_form, proposing_agency, seq, nominee_kind, nominee_level, nominee_name,"
                     + " nominee_identifier, nominee_agency_code, nominee_position, nominee_unit, nominee_key,"
-                    + " achievement_summary, status, due_at, created_at, created_by)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
+                    + " nominated_key, achievement_summary, status, due_at, created_at, created_by)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
             int i = 0;
             ps.setString(++i, d.businessKey());
             ps.setString(++i, d.campaignCode());
@@ -73,6 +73,7 @@ class DossierStore {
             ps.setString(++i, d.nomineeAgencyCode());
             ps.setString(++i, d.nomineePosition());
             ps.setString(++i, d.nomineeUnit());
+            ps.setString(++i, d.nomineeKey());
             ps.setString(++i, d.nomineeKey());
             ps.setString(++i, d.achievementSummary());
             ps.setString(++i, DossierStatus.DRAFT.name());
@@ -144,9 +145,18 @@ class DossierStore {
         jdbc.update("update award_dossier set process_instance_id = ? where id = ?", processInstanceId, id);
     }
 
-    void updateContent(long id, String name, String position, String unit, String summary) {
-        jdbc.update("update award_dossier set nominee_name = ?, nominee_position = ?, nominee_unit = ?, achievement_summary = ?"
-                + " where id = ?", name, position, unit, summary, id);
+    /** The nominee's key follows the name where the name is what identifies them (a unit with no code of its own). */
+    void updateContent(long id, String name, String position, String unit, String summary, String nomineeKey) {
+        jdbc.update("update award_dossier set nominee_name = ?, nominee_position = ?, nominee_unit = ?, achievement_summary = ?,"
+                + " nominee_key = ?, nominated_key = case when nominated_key is null then null else ? end where id = ?",
+                name, position, unit, summary, nomineeKey, nomineeKey, id);
+    }
+
+    /** The dossier by which the unit nominates this nominee for this award form in the round, if any. */
+    Optional<Dossier> nominationOf(String campaign, String round, String awardForm, String proposer, String nomineeKey) {
+        return jdbc.query("select * from award_dossier where campaign_code = ? and round_key = ? and award_form = ?"
+                + " and proposing_agency = ? and nominated_key = ?", this::dossier, campaign, round, awardForm, proposer,
+                nomineeKey).stream().findFirst();
     }
 
     /** Moves the dossier to {@code to} if it is in one of {@code from}; 0 means it was not. A note replaces the last one. */
