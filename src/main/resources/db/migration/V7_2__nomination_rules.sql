@@ -9,3 +9,8 @@ update award_dossier set nominated_key = nominee_key where not exists (select 1 
     and o.id < award_dossier.id);
 alter table award_dossier add constraint award_dossier_nominated_once
     unique (campaign_code, round_key, award_form, proposing_agency, nominated_key);
+
+-- An advisory quota passed over by the vetting officer (issue #25, point 1): the written reason, printed in the
+-- nominee list and the decision's annex, and who gave it
+alter table award_dossier add column quota_override_reason varchar(1000);
+alter table award_dossier add column quota_override_by varchar(64);

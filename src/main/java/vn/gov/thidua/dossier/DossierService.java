@@ -331,6 +331,7 @@ public class DossierService {
                     + ". Hãy tải tài liệu lên trước khi nộp.");
         }
         Round round = round(d.campaignCode(), d.roundKey(), d.awardForm());
+        store.lockNominations(d.campaignCode(), d.roundKey(), d.proposingAgency());
         Instant now = EngineClock.now();
         boolean late = d.firstSubmittedAt() == null && isLate(round, now);
         if (late && round.round().lateNominations() != LateNominations.FLAG) {
