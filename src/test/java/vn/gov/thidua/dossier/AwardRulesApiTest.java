@@ -297,7 +297,9 @@ class AwardRulesApiTest {
 
     /** What a refusal must leave as it was: the row, its history, its open tasks and the notices. */
     private Map<String, Object> state(long id) {
-        Map<String, Object> row = new java.util.TreeMap<>(jdbc.queryForMap("select * from award_dossier where id = ?", id));
+        // column names as the database spells them: lower case on PostgreSQL, upper case on H2
+        Map<String, Object> row = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        row.putAll(jdbc.queryForMap("select * from award_dossier where id = ?", id));
         row.put("events", jdbc.queryForObject("select count(*) from dossier_event where dossier_id = ?", Integer.class, id));
         row.put("notices", jdbc.queryForObject("select count(*) from notification", Integer.class));
         row.put("tasks", taskService.createTaskQuery().processInstanceId((String) row.get("process_instance_id")).list().stream()
