@@ -1,6 +1,8 @@
 package vn.gov.thidua.agency;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,6 +71,26 @@ public class AgencyDirectory {
     /** The officer signed in as {@code username}, if the directory knows them. */
     public Optional<Officer> officer(String username) {
         return username == null ? Optional.empty() : officers.findById(username);
+    }
+
+    /**
+     * {@link #officerEmails(String)} of many agencies in one query, by code (agencies without an address left out): a
+     * mail batch of 200 notices to 200 communes would otherwise read the directory 200 times.
+     */
+    public Map<String, List<String>> officerEmails(Collection<String> codes) {
+        Map<String, List<String>> emails = new HashMap<>();
+        if (codes.isEmpty()) {
+            return emails;
+        }
+        for (Object[] row : officers.activeEmailsOf(codes)) {
+            String email = ((String) row[1]).trim();
+            List<String> ofAgency = emails.computeIfAbsent((String) row[0], code -> new ArrayList<>());
+            if (!email.isEmpty() && !ofAgency.contains(email)) {
+                ofAgency.add(email);
+            }
+        }
+        emails.values().removeIf(List::isEmpty);
+        return emails;
     }
 
     /** The mail addresses of the active officers of the agency, as the directory holds them today. */

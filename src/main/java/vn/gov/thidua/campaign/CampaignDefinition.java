@@ -82,7 +82,18 @@ public record CampaignDefinition(
                               Integer appraiseWithinWorkingDays) {
     }
 
-    /** An award the campaign leads to, with the DMN decisions that pre-check its criteria and quotas. */
-    public record AwardForm(String key, String name, String criteriaDecision, String quotaDecision) {
+    /**
+     * An award the campaign leads to, with the DMN decisions that pre-check its criteria and quotas. A quota holds
+     * (HARD, the default: an over-quota nomination is refused at submission) unless the plan only advises it.
+     */
+    public record AwardForm(String key, String name, String criteriaDecision, String quotaDecision,
+                            QuotaEnforcement quotaEnforcement) {
+
+        public boolean quotaAdvisory() {
+            return quotaEnforcement == QuotaEnforcement.ADVISORY;
+        }
     }
+
+    /** HARD: over quota is refused at submission; ADVISORY: flagged, and the vetting officer may accept it with a reason. */
+    public enum QuotaEnforcement { HARD, ADVISORY }
 }

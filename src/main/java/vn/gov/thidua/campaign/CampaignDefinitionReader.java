@@ -215,6 +215,9 @@ public class CampaignDefinitionReader {
             }
             requireText(form.name(), at + ".name", 255);
             requireText(form.criteriaDecision(), at + ".criteriaDecision", 255);
+            if (form.quotaEnforcement() != null && form.quotaDecision() == null) {
+                throw invalid(at + ".quotaEnforcement", "chỉ dùng cùng quotaDecision (bảng quyết định số lượng)");
+            }
         }
     }
 

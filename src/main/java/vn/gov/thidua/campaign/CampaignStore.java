@@ -56,6 +56,7 @@ class CampaignStore {
     }
 
     /** A running participation and its campaign's standing agency. */
+    /** A participation and the agency that should read it (the standing agency, or the unit its own history). */
     record StandingRead(String processInstanceId, String standingAgency) {
     }
 
@@ -144,6 +145,17 @@ class CampaignStore {
                         + " where p.process_instance_id is not null and p.closed_at is null and (" + missing + " or " + missing + ")",
                 (rs, row) -> new StandingRead(rs.getString(1), rs.getString(2)),
                 Authorization.AUTH_TYPE_GRANT, Resources.PROCESS_INSTANCE.resourceType(),
+                Authorization.AUTH_TYPE_GRANT, Resources.HISTORIC_PROCESS_INSTANCE.resourceType());
+    }
+
+    /** Running participations whose unit cannot read their history; the agency (or its successor) that should. */
+    List<StandingRead> participationsWithoutOwnHistory() {
+        return jdbc.query("select p.process_instance_id, p.agency_code from campaign_participant p"
+                        + " join agency u on u.code = p.agency_code"
+                        + " where p.process_instance_id is not null and p.closed_at is null and not exists (select 1"
+                        + " from ACT_RU_AUTHORIZATION a where a.TYPE_ = ? and a.RESOURCE_TYPE_ = ?"
+                        + " and a.RESOURCE_ID_ = p.process_instance_id and a.GROUP_ID_ = coalesce(u.successor_code, u.code))",
+                (rs, row) -> new StandingRead(rs.getString(1), rs.getString(2)),
                 Authorization.AUTH_TYPE_GRANT, Resources.HISTORIC_PROCESS_INSTANCE.resourceType());
     }
 

@@ -48,14 +48,18 @@ public class AwardService {
     }
 
     private final DossierService dossiers;
+    private final DossierAccess access;
+    private final NomineeUniqueness uniqueness;
     private final DossierStore store;
     private final AwardStore awards;
     private final TaskService taskService;
     private final String numberSuffix;
 
-    AwardService(DossierService dossiers, DossierStore store, AwardStore awards, TaskService taskService,
+    AwardService(DossierService dossiers, DossierAccess access, NomineeUniqueness uniqueness, DossierStore store, AwardStore awards, TaskService taskService,
                  @Value("${app.dossier.decision-number-suffix:/QĐ-UBND}") String numberSuffix) {
         this.dossiers = dossiers;
+        this.access = access;
+        this.uniqueness = uniqueness;
         this.store = store;
         this.awards = awards;
         this.taskService = taskService;
@@ -102,11 +106,13 @@ public class AwardService {
                         + item.dossierId() + ".");
             }
             Dossier d = dossiers.require(item.dossierId());
+            access.requireDecider(d);
             Task task = d.status() != DossierStatus.SUBMITTED_TO_CHAIRMAN ? null : taskService.createTaskQuery()
                     .processInstanceId(d.processInstanceId()).taskDefinitionKey(TASK_DECIDE).singleResult();
             if (task == null) {
-                throw ApiException.conflict(at + ".dossierId", "Hồ sơ số " + d.id() + " (" + d.nomineeName() + ") đang ở trạng thái '"
-                        + d.status().label() + "', không chờ Chủ tịch quyết định.");
+                throw ApiException.conflict(at + ".dossierId", "Hồ sơ số " + d.id() + " (" + d.nomineeName() + ") "
+                        + (d.status() == DossierStatus.SUBMITTED_TO_CHAIRMAN ? "vừa được quyết định bởi một yêu cầu khác."
+                        : "đang ở trạng thái '" + d.status().label() + "', không chờ Chủ tịch quyết định."));
             }
             if (item.approved()) {
                 if (!nominees.add(d.campaignCode() + "/" + d.roundKey() + "/" + d.nomineeKey())) {
@@ -114,7 +120,7 @@ public class AwardService {
                             + " danh sách cho cùng một thành tích.");
                 }
                 try {
-                    dossiers.refuseIfAwarded(d.campaignCode(), d.roundKey(), d.nomineeKey(), d.nomineeName());
+                    uniqueness.refuseIfAwarded(d.campaignCode(), d.roundKey(), d.nomineeKey(), d.nomineeName());
                 } catch (ApiException refused) {
                     throw ApiException.conflict(at + ".dossierId", refused.getMessage());
                 }
@@ -164,7 +170,7 @@ public class AwardService {
         DossierService.Round round = dossiers.round(d.campaignCode(), d.roundKey(), d.awardForm());
         AwardForm form = round.form();
         if (award) {
-            dossiers.refuseIfAwarded(d.campaignCode(), d.roundKey(), d.nomineeKey(), d.nomineeName());
+            uniqueness.refuseIfAwarded(d.campaignCode(), d.roundKey(), d.nomineeKey(), d.nomineeName());
             try {
                 awards.insertAward(d, form.name(), decision.id(), EngineClock.now());
             } catch (DuplicateKeyException raced) {
@@ -174,12 +180,13 @@ public class AwardService {
         }
         DossierStatus to = award ? DossierStatus.AWARDED : DossierStatus.NOT_AWARDED;
         String outcome = "Quyết định số " + decision.number() + " ngày " + DossierService.DAY.format(decision.decisionDate())
-                + ": " + (award ? "khen thưởng " + form.name() : "không khen thưởng") + (cleanNote == null ? "" : ". " + cleanNote);
+                + ": " + (award ? "khen thưởng " + form.name() : "không khen thưởng")
+                + (cleanNote == null ? "" : ". " + DossierText.sentence(cleanNote));
         store.transition(dossierId, Set.of(DossierStatus.SUBMITTED_TO_CHAIRMAN), to, outcome);
         store.recordDecision(dossierId, award, decision.id());
         store.event(dossierId, EngineClock.now(), actor, to, "DECIDED", outcome);
         dossiers.notifyUnit(d, "AWARD_DECISION", (award ? "Được khen thưởng: " : "Không được khen thưởng: ") + d.title(),
-                "Hồ sơ " + d.businessKey() + " (" + round.round().name() + "). " + outcome + ".", "decided");
+                "Hồ sơ " + d.businessKey() + " (" + round.round().name() + "). " + outcome, "decided");
         return award;
     }
 

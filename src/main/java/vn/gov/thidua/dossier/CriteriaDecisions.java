@@ -28,6 +28,13 @@ class CriteriaDecisions {
         this.repositoryService = repositoryService;
     }
 
+    /** The name officers know the decision by (the plan's quota table, say); the key when it has none. */
+    String nameOf(String decisionKey) {
+        DecisionDefinition definition = repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(decisionKey)
+                .latestVersion().withoutTenantId().singleResult();
+        return definition == null || definition.getName() == null ? decisionKey : definition.getName();
+    }
+
     /** The variables the latest version of the decision reads as inputs; empty when no such decision is deployed. */
     Optional<Set<String>> inputsOf(String decisionKey) {
         DecisionDefinition definition = repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(decisionKey)

@@ -36,7 +36,8 @@ public record Dossier(
         String appraisalRecommendation,
         Boolean awardApproved,
         Long decisionId,
-        String processInstanceId) {
+        String processInstanceId,
+        String quotaOverrideReason) {
 
     /** How officers name the dossier in Tasklist: the nominee and the award form. */
     public String title() {

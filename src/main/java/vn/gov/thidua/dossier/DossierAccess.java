@@ -47,6 +47,21 @@ class DossierAccess {
         }
     }
 
+    /**
+     * Only the campaign's decider decides its dossiers (administrators act for anyone). Whoever may read the dossier
+     * is told they are not the decider; anyone else learns nothing of it.
+     */
+    void requireDecider(Dossier d) {
+        if (CurrentOfficer.isAdmin() || CurrentOfficer.inAnyGroup(List.of(campaigns.deciderGroup(d.campaignCode())))) {
+            return;
+        }
+        requireRead(d);
+        String decider = campaigns.deciderGroup(d.campaignCode());
+        throw ApiException.forbidden("Chỉ " + directory.find(decider).map(a -> a.getName()).orElse(decider)
+                + " là người quyết định khen thưởng của phong trào này; đơn vị của bạn không ra quyết định khen thưởng"
+                + " (hồ sơ số " + d.id() + ").");
+    }
+
     void requireProposer(Dossier d) {
         requireRead(d);
         requireProposer(d.proposingAgency());

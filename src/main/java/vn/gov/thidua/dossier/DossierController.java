@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.List;
 import org.springframework.core.io.FileSystemResource;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -50,10 +51,18 @@ public class DossierController {
     }
 
     @PostMapping(path = "/api/dossiers", consumes = "application/json", produces = "application/json")
-    @Operation(summary = "Lập hồ sơ trong đợt đang mở; sai dữ liệu: 400, đợt chưa mở hoặc quá hạn, đối tượng đã được khen: 409")
+    @Operation(summary = "Lập hồ sơ trong đợt đang mở; sai dữ liệu: 400, đợt chưa mở hoặc quá hạn, đối tượng đã được khen"
+            + " hoặc đã được đơn vị đề nghị trong đợt: 409")
     public ResponseEntity<DossierView> create(@RequestBody NewDossier request, Principal principal) {
         access.requireProposer(request == null ? null : request.proposingAgency());
-        Dossier d = dossiers.create(request, actor(principal));
+        Dossier d;
+        try {
+            d = dossiers.create(request, actor(principal));
+        } catch (DuplicateKeyException raced) {
+            // a request of the same unit took the dossier's number or its nominee first, and has committed since (its row
+            // held ours): asked again, the nominee check names that dossier, or a different nominee takes the next number
+            d = dossiers.create(request, actor(principal));
+        }
         return ResponseEntity.created(URI.create("/api/dossiers/" + d.id())).body(view(d));
     }
 

@@ -31,9 +31,12 @@ public class DossierReports {
                                  long dossierId, String decisionNumber, LocalDate decisionDate) {
     }
 
-    /** A decision with the nominees it awarded, and every campaign whose dossiers it decided. */
+    /**
+     * A decision with the nominees it awarded, every campaign whose dossiers it decided, and the reasons the vetting
+     * officers gave for accepting a nominee over an advisory quota (by dossier id).
+     */
     public record DecisionAnnex(long id, String number, LocalDate decisionDate, String note, Set<String> campaignCodes,
-                                List<AwardedNominee> awarded) {
+                                List<AwardedNominee> awarded, Map<Long, String> quotaOverrides) {
     }
 
     /** Printed lists give award forms together, collectives before individuals, then in the order they were decided. */
@@ -76,9 +79,16 @@ public class DossierReports {
     public Optional<DecisionAnnex> annex(long decisionId) {
         return awards.decision(decisionId).map(decision -> {
             Set<String> campaigns = new TreeSet<>();
-            dossiers.decidedBy(decisionId).forEach(d -> campaigns.add(d.campaignCode()));
+            Map<Long, String> overrides = new HashMap<>();
+            for (Dossier d : dossiers.decidedBy(decisionId)) {
+                campaigns.add(d.campaignCode());
+                if (d.quotaOverrideReason() != null) {
+                    overrides.put(d.id(), d.quotaOverrideReason());
+                }
+            }
             return new DecisionAnnex(decision.id(), decision.number(), decision.decisionDate(), decision.note(), campaigns,
-                    awards.awardsOfDecision(decisionId).stream().map(DossierReports::nominee).sorted(PRINT_ORDER).toList());
+                    awards.awardsOfDecision(decisionId).stream().map(DossierReports::nominee).sorted(PRINT_ORDER).toList(),
+                    Map.copyOf(overrides));
         });
     }
 

@@ -100,11 +100,11 @@ public class DossierService {
     }
 
     private final DossierStore store;
-    private final AwardStore awards;
     private final CampaignService campaigns;
     private final CampaignModelSupport campaignRoles;
     private final AgencyDirectory directory;
     private final CriteriaDecisions decisions;
+    private final NomineeUniqueness uniqueness;
     private final WorkingCalendar calendar;
     private final NotificationService notifications;
     private final RuntimeService runtimeService;
@@ -115,16 +115,16 @@ public class DossierService {
     private final Officers officers;
     private final SystemIdentity system;
 
-    DossierService(DossierStore store, AwardStore awards, CampaignService campaigns, CampaignModelSupport campaignRoles,
-                   AgencyDirectory directory, CriteriaDecisions decisions, WorkingCalendar calendar,
+    DossierService(DossierStore store, CampaignService campaigns, CampaignModelSupport campaignRoles,
+                   AgencyDirectory directory, CriteriaDecisions decisions, NomineeUniqueness uniqueness, WorkingCalendar calendar,
                    NotificationService notifications, RuntimeService runtimeService, TaskService taskService,
                    IdentityService identityService, AccessGrants grants, Officers officers, SystemIdentity system) {
         this.store = store;
-        this.awards = awards;
         this.campaigns = campaigns;
         this.campaignRoles = campaignRoles;
         this.directory = directory;
         this.decisions = decisions;
+        this.uniqueness = uniqueness;
         this.calendar = calendar;
         this.notifications = notifications;
         this.runtimeService = runtimeService;
@@ -150,7 +150,8 @@ public class DossierService {
         NomineeData nominee = nominee(request.nominee(), proposer);
         String summary = summary(request.achievementSummary());
         List<Figure> unitFigures = unitFigures(request.figures());
-        refuseIfAwarded(round.campaign().getCode(), round.round().key(), nominee.key(), nominee.name());
+        uniqueness.refuseIfAwarded(round.campaign().getCode(), round.round().key(), nominee.key(), nominee.name());
+        uniqueness.refuseIfNominated(round, proposer.getCode(), nominee.key(), nominee.name(), null);
         if (!campaigns.isOpen(round.campaign().getCode(), round.round().reportMilestone())) {
             throw ApiException.conflict("roundKey", "Đợt '" + round.round().name() + "' chưa mở: Ban Thi đua - Khen thưởng chưa"
                     + " mở đợt sơ kết, tổng kết nên chưa nhận hồ sơ đề nghị khen thưởng.");
@@ -227,8 +228,13 @@ public class DossierService {
         }
         String summary = change.achievementSummary() == null ? d.achievementSummary() : summary(change.achievementSummary());
         List<Figure> unitFigures = change.figures() == null ? null : unitFigures(change.figures());
+        String key = d.nomineeKey();
+        if (d.nomineeKind() == NomineeKind.SUBORDINATE_UNIT && d.nomineeIdentifier() == null) {
+            key = NomineeUniqueness.subordinateKey(null, d.proposingAgency(), name);
+            uniqueness.refuseIfNominated(round(d.campaignCode(), d.roundKey(), d.awardForm()), d.proposingAgency(), key, name, id);
+        }
 
-        store.updateContent(id, name, position, unit, summary);
+        store.updateContent(id, name, position, unit, summary, key);
         if (unitFigures != null) {
             store.replaceFigures(id, merged(d.campaignCode(), rankedAgency(d), unitFigures));
         }
@@ -325,6 +331,7 @@ public class DossierService {
                     + ". Hãy tải tài liệu lên trước khi nộp.");
         }
         Round round = round(d.campaignCode(), d.roundKey(), d.awardForm());
+        store.lockNominations(d.campaignCode(), d.roundKey(), d.proposingAgency());
         Instant now = EngineClock.now();
         boolean late = d.firstSubmittedAt() == null && isLate(round, now);
         if (late && round.round().lateNominations() != LateNominations.FLAG) {
@@ -382,7 +389,7 @@ public class DossierService {
                 store.transition(id, Set.of(DossierStatus.SUBMITTED), DossierStatus.REJECTED, cleanNote);
                 store.event(id, EngineClock.now(), actor, DossierStatus.REJECTED, "REJECTED", cleanNote);
                 notifyUnit(d, "DOSSIER_REJECTED", "Hồ sơ không được xét chọn: " + d.title(),
-                        "Hồ sơ " + d.businessKey() + " không được xét chọn. Lý do: " + cleanNote, "rejected");
+                        "Hồ sơ " + d.businessKey() + " không được xét chọn. Lý do: " + DossierText.sentence(cleanNote), "rejected");
                 return new StepResult("REJECT", null);
             }
             default -> throw ApiException.invalid("vettingDecision",
@@ -493,18 +500,9 @@ public class DossierService {
         return new Round(campaign, definition, round, form, nominationDue, vettingDue);
     }
 
-    void refuseIfAwarded(String campaign, String round, String nomineeKey, String nomineeName) {
-        awards.awardOf(campaign, round, nomineeKey).ifPresent(award -> {
-            throw ApiException.conflict("nominee", "'" + nomineeName + "' đã được khen thưởng cho thành tích của đợt này ("
-                    + award.awardFormName() + ", Quyết định số " + award.decisionNumber() + " ngày "
-                    + DAY.format(award.decisionDate()) + "). Không khen thưởng hai lần cho cùng một thành tích"
-                    + " (Luật Thi đua, khen thưởng, Điều 5).");
-        });
-    }
-
     void notifyUnit(Dossier d, String kind, String title, String body, String what) {
         notifications.notifyAgency(directory.groupFor(d.proposingAgency()), kind, d.campaignCode(), "dossier/" + d.id(),
-                title, body, "dossier/" + d.id() + "/" + what + "/" + store.events(d.id()).size());
+                title, DossierText.sentence(body), "dossier/" + d.id() + "/" + what + "/" + store.events(d.id()).size());
     }
 
     /** Runs an engine call as the acting officer, and gives back a step's refusal as the API refusal it is. */
@@ -583,9 +581,8 @@ public class DossierService {
                 if (identifier != null && !UNIT_ID.matcher(identifier).matches()) {
                     throw ApiException.invalid("nominee.identifier", "Mã đơn vị chỉ gồm chữ, số và . _ / -, tối đa 64 ký tự.");
                 }
-                String key = "SUBORDINATE_UNIT:" + (identifier != null ? normalise(identifier)
-                        : proposer.getCode() + "/" + normalise(name));
-                return new NomineeData(kind, proposerLevel, name, identifier, null, null, null, limit(key, 200));
+                return new NomineeData(kind, proposerLevel, name, identifier, null, null, null,
+                        NomineeUniqueness.subordinateKey(identifier, proposer.getCode(), name));
             }
             case INDIVIDUAL -> {
                 String name = name(n.name(), "nominee.name", "Chưa nhập họ tên cá nhân.", 255);
@@ -734,7 +731,7 @@ public class DossierService {
         store.event(d.id(), EngineClock.now(), actor, DossierStatus.RETURNED, "RETURNED",
                 byWhom + ": " + note + " (hạn nộp lại " + DAY.format(due) + ")");
         notifyUnit(d, "DOSSIER_RETURNED", "Hồ sơ cần bổ sung: " + d.title(), byWhom + " trả lại hồ sơ " + d.businessKey()
-                + " để bổ sung: " + note + ". Hạn nộp lại: hết ngày " + DAY.format(due) + ".", "returned");
+                + " để bổ sung: " + DossierText.sentence(note) + " Hạn nộp lại: hết ngày " + DAY.format(due) + ".", "returned");
     }
 
     /** The date the officer set for the supplement (end of that day), or 5 working days from now. */
@@ -813,10 +810,6 @@ public class DossierService {
 
     static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    private static String normalise(String value) {
-        return value.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
     }
 
     static String limit(String text, int max) {

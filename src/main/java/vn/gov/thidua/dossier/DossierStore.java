@@ -57,8 +57,8 @@ class DossierStore {
             PreparedStatement ps = connection.prepareStatement("insert into award_dossier (business_key, campaign_code,"
                     + " round_key, award_form, proposing_agency, seq, nominee_kind, nominee_level, nominee_name,"
                     + " nominee_identifier, nominee_agency_code, nominee_position, nominee_unit, nominee_key,"
-                    + " achievement_summary, status, due_at, created_at, created_by)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
+                    + " nominated_key, achievement_summary, status, due_at, created_at, created_by)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
             int i = 0;
             ps.setString(++i, d.businessKey());
             ps.setString(++i, d.campaignCode());
@@ -73,6 +73,7 @@ class DossierStore {
             ps.setString(++i, d.nomineeAgencyCode());
             ps.setString(++i, d.nomineePosition());
             ps.setString(++i, d.nomineeUnit());
+            ps.setString(++i, d.nomineeKey());
             ps.setString(++i, d.nomineeKey());
             ps.setString(++i, d.achievementSummary());
             ps.setString(++i, DossierStatus.DRAFT.name());
@@ -144,9 +145,38 @@ class DossierStore {
         jdbc.update("update award_dossier set process_instance_id = ? where id = ?", processInstanceId, id);
     }
 
-    void updateContent(long id, String name, String position, String unit, String summary) {
-        jdbc.update("update award_dossier set nominee_name = ?, nominee_position = ?, nominee_unit = ?, achievement_summary = ?"
-                + " where id = ?", name, position, unit, summary, id);
+    /** The nominee's key follows the name where the name is what identifies them (a unit with no code of its own). */
+    void updateContent(long id, String name, String position, String unit, String summary, String nomineeKey) {
+        jdbc.update("update award_dossier set nominee_name = ?, nominee_position = ?, nominee_unit = ?, achievement_summary = ?,"
+                + " nominee_key = ?, nominated_key = case when nominated_key is null then null else ? end where id = ?",
+                name, position, unit, summary, nomineeKey, nomineeKey, id);
+    }
+
+    /** The dossier by which the unit nominates this nominee for this award form in the round, if any. */
+    Optional<Dossier> nominationOf(String campaign, String round, String awardForm, String proposer, String nomineeKey) {
+        return jdbc.query("select * from award_dossier where campaign_code = ? and round_key = ? and award_form = ?"
+                + " and proposing_agency = ? and nominated_key = ?", this::dossier, campaign, round, awardForm, proposer,
+                nomineeKey).stream().findFirst();
+    }
+
+    /**
+     * Holds the unit's dossiers of the round until the transaction ends: submissions of one unit in one round are
+     * counted against its quotas one at a time, so two at once cannot both take the last place. The dossier being
+     * submitted is among them, so two submissions always meet here; locked in id order, they cannot deadlock.
+     */
+    void lockNominations(String campaign, String round, String proposer) {
+        jdbc.queryForList("select id from award_dossier where campaign_code = ? and round_key = ? and proposing_agency = ?"
+                + " order by id for update", Long.class, campaign, round, proposer);
+    }
+
+    /** The unit's other dossiers the quota decision counted before this one (see {@link #nominationsOfKind}). */
+    List<Dossier> countedBefore(Dossier d) {
+        return jdbc.query("select o.* from award_dossier o, award_dossier d where d.id = ? and o.id <> d.id" + SAME_QUOTA
+                + " order by o.first_submitted_at, o.id", this::dossier, d.id());
+    }
+
+    void recordQuotaOverride(long id, String reason, String by) {
+        jdbc.update("update award_dossier set quota_override_reason = ?, quota_override_by = ? where id = ?", reason, by, id);
     }
 
     /** Moves the dossier to {@code to} if it is in one of {@code from}; 0 means it was not. A note replaces the last one. */
@@ -191,15 +221,19 @@ class DossierStore {
      * one in the order they were first submitted: the quota decision compares it with the plan's limit.
      */
     int nominationsOfKind(Dossier d) {
-        Integer count = jdbc.queryForObject("select count(*) from award_dossier o, award_dossier d where d.id = ?"
-                        + " and o.campaign_code = d.campaign_code and o.round_key = d.round_key and o.award_form = d.award_form"
-                        + " and o.proposing_agency = d.proposing_agency and o.nominee_kind = d.nominee_kind"
-                        + " and o.first_submitted_at is not null and o.status <> 'REJECTED'"
-                        + " and (o.first_submitted_at < d.first_submitted_at"
-                        + " or (o.first_submitted_at = d.first_submitted_at and o.id <= d.id))",
-                Integer.class, d.id());
-        return count == null ? 0 : count;
+        Integer count = jdbc.queryForObject("select count(*) from award_dossier o, award_dossier d where d.id = ? and o.id <> d.id"
+                + SAME_QUOTA, Integer.class, d.id());
+        return (count == null ? 0 : count) + 1;
     }
+
+    /**
+     * The dossiers that take a place in d's quota before it: same round, award form, unit and kind of nominee, sent
+     * (not rejected) no later than d. A tie in time counts as earlier: submissions are serialised by
+     * {@link #lockNominations}, so one sent at the same instant was counted first.
+     */
+    private static final String SAME_QUOTA = " and o.campaign_code = d.campaign_code and o.round_key = d.round_key"
+            + " and o.award_form = d.award_form and o.proposing_agency = d.proposing_agency and o.nominee_kind = d.nominee_kind"
+            + " and o.first_submitted_at is not null and o.status <> 'REJECTED' and o.first_submitted_at <= d.first_submitted_at";
 
     void replaceFigures(long id, Collection<Figure> figures) {
         jdbc.update("delete from dossier_figure where dossier_id = ?", id);
@@ -265,7 +299,7 @@ class DossierStore {
                 (Boolean) rs.getObject("quota_within", Boolean.class), rs.getString("quota_reason"),
                 time(rs, "prechecked_at"), rs.getString("last_note"), rs.getString("appraisal_recommendation"),
                 (Boolean) rs.getObject("award_approved", Boolean.class), (Long) rs.getObject("decision_id", Long.class),
-                rs.getString("process_instance_id"));
+                rs.getString("process_instance_id"), rs.getString("quota_override_reason"));
     }
 
     private Attachment attachment(ResultSet rs, int i) throws SQLException {

@@ -4,21 +4,32 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Task_RecordPreCheck: the criteria and quota decisions' results are kept on the dossier for the vetting officer. */
+/**
+ * Task_RecordPreCheck: a hard quota exceeded refuses the submission (the unit's completion rolls back); otherwise the
+ * criteria and quota decisions' results are kept on the dossier for the vetting officer.
+ */
 @Component
 class RecordPreCheckDelegate implements JavaDelegate {
 
     private final DossierService service;
+    private final QuotaRule quotas;
 
-    RecordPreCheckDelegate(DossierService service) {
+    RecordPreCheckDelegate(DossierService service, QuotaRule quotas) {
         this.service = service;
+        this.quotas = quotas;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object quotaWithin = execution.getVariable("quotaWithin");
-        service.recordPreCheck(service.dossierOf(execution), Steps.text(execution, "criteriaOutcome"),
-                Steps.text(execution, "criteriaReason"), quotaWithin == null ? null : DossierService.yesNo(quotaWithin),
-                Steps.text(execution, "quotaReason"));
+        long id = service.dossierOf(execution);
+        Object value = execution.getVariable("quotaWithin");
+        Boolean quotaWithin = value == null ? null : DossierService.yesNo(value);
+        String quotaReason = Steps.text(execution, "quotaReason");
+        Steps.refusingAsUserError(() -> {
+            quotas.enforce(id, quotaWithin, quotaReason);
+            return null;
+        });
+        service.recordPreCheck(id, Steps.text(execution, "criteriaOutcome"), Steps.text(execution, "criteriaReason"),
+                quotaWithin, quotaReason);
     }
 }

@@ -4,25 +4,34 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Task_RecordVetting: accept, return for supplement (with the new due date) or reject; bad input refuses the task. */
+/**
+ * Task_RecordVetting: accept (over an advisory quota only with a written reason), return for supplement (with the new
+ * due date) or reject; bad input refuses the task.
+ */
 @Component
 class RecordVettingDelegate implements JavaDelegate {
 
     private final DossierService service;
+    private final QuotaRule quotas;
 
-    RecordVettingDelegate(DossierService service) {
+    RecordVettingDelegate(DossierService service, QuotaRule quotas) {
         this.service = service;
+        this.quotas = quotas;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        DossierService.StepResult result = Steps.refusingAsUserError(() -> service.recordVetting(service.dossierOf(execution),
-                Steps.text(execution, "vettingDecision"), Steps.text(execution, "vettingNote"),
-                Steps.text(execution, "supplementDue"), Steps.actor(execution)));
+        long id = service.dossierOf(execution);
+        String decision = Steps.text(execution, "vettingDecision");
+        DossierService.StepResult result = Steps.refusingAsUserError(() -> {
+            quotas.recordOverride(id, decision, Steps.text(execution, QuotaRule.OVERRIDE_REASON), Steps.actor(execution));
+            return service.recordVetting(id, decision, Steps.text(execution, "vettingNote"),
+                    Steps.text(execution, "supplementDue"), Steps.actor(execution));
+        });
         execution.setVariable("vettingOutcome", result.outcome());
         if (result.dossierDueAt() != null) {
             execution.setVariable("dossierDueAt", result.dossierDueAt());
         }
-        Steps.forget(execution, "vettingDecision", "vettingNote", "supplementDue");
+        Steps.forget(execution, "vettingDecision", "vettingNote", "supplementDue", QuotaRule.OVERRIDE_REASON);
     }
 }

@@ -3,6 +3,8 @@ package vn.gov.thidua.engine;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -27,14 +29,23 @@ public class HistoricInstanceGrants {
 
     /** The caller runs as the system (writing grants is no officer's right) and knows that none of them exists yet. */
     public void grantNewRootInstances(String group, Collection<String> processInstanceIds) {
+        grantNewRootInstances(processInstanceIds.stream().map(instance -> Map.entry(group, instance)).toList());
+    }
+
+    /** Each group the history of its instance, on the same terms. */
+    public void grantNewRootInstances(Map<String, String> instanceByGroup) {
+        grantNewRootInstances(List.copyOf(instanceByGroup.entrySet()));
+    }
+
+    private void grantNewRootInstances(List<Map.Entry<String, String>> groupAndInstance) {
         configuration.getCommandExecutorTxRequired().execute(context -> {
-            for (String instance : processInstanceIds) {
+            for (Map.Entry<String, String> each : groupAndInstance) {
                 AuthorizationEntity grant = new AuthorizationEntity(AUTH_TYPE_GRANT);
-                grant.setGroupId(group);
+                grant.setGroupId(each.getKey());
                 grant.setResource(Resources.HISTORIC_PROCESS_INSTANCE);
-                grant.setResourceId(instance);
+                grant.setResourceId(each.getValue());
                 grant.addPermission(HistoricProcessInstancePermissions.READ);
-                grant.setRootProcessInstanceId(instance);
+                grant.setRootProcessInstanceId(each.getValue());
                 context.getAuthorizationManager().insert(grant);
             }
             return null;

@@ -1,14 +1,17 @@
 package vn.gov.thidua.notification;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -25,10 +28,11 @@ import vn.gov.thidua.system.EngineClock;
  * Records notices for an agency's officers, in the caller's transaction: a notice exists once per dedupe key, so
  * a retried job or a second node produces no second copy, and a rolled-back step leaves no notice behind.
  *
- * <p>The notice table is an outbox: recording a new notice also starts, in the same transaction, one instance of the
- * {@code notice-mail} process, whose asynchronous step mails it. So a notice is mailed only if it was committed, its
- * mail never waits on the step that recorded it, and a mail that cannot go out becomes an incident in Cockpit. With no
- * SMTP server configured the notice is recorded as SKIPPED and no mail process is started at all.
+ * <p>The notice table is an outbox: recording notices also starts, in the same transaction, one instance of the
+ * {@code notice-mail} process per batch of them, whose asynchronous step mails the batch. So a notice is mailed only if
+ * it was committed, its mail never waits on the step that recorded it, and a mail that cannot go out becomes an
+ * incident in Cockpit. With no SMTP server configured the notices are recorded as SKIPPED and no mail process is
+ * started at all.
  */
 @Service
 public class NotificationService {
@@ -57,68 +61,74 @@ public class NotificationService {
     private final RuntimeService runtimeService;
     private final SystemIdentity system;
     private final NoticeMailer mailer;
+    private final int batchSize;
 
-    NotificationService(JdbcTemplate jdbc, RuntimeService runtimeService, SystemIdentity system, NoticeMailer mailer) {
+    NotificationService(JdbcTemplate jdbc, RuntimeService runtimeService, SystemIdentity system, NoticeMailer mailer,
+                        @Value("${app.mail.batch-size:200}") int batchSize) {
         this.jdbc = jdbc;
         this.runtimeService = runtimeService;
         this.system = system;
         this.mailer = mailer;
+        this.batchSize = batchSize;
     }
 
     /** Records the notice unless one with the same key exists, and then has it mailed; returns whether it was new. */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean notifyAgency(String recipientGroup, String kind, String campaignCode, String subjectRef, String title,
                                 String body, String dedupeKey) {
-        boolean mailed = mailer.isConfigured();
-        Long id = insertOnce(dedupeKey, recipientGroup, kind, campaignCode, subjectRef, cut(title, 500), cut(body, 4000),
-                EngineClock.now().atOffset(ZoneOffset.UTC), mailed ? "PENDING" : "SKIPPED",
-                mailed ? null : NoticeMailer.NO_SERVER);
-        if (id == null) {
-            return false;
-        }
-        if (mailed) {
-            startMail(dedupeKey, id);
-        }
-        log.info("Notice {} {} to {}{}: {}", id, kind, recipientGroup, mailed ? "" : " (not mailed: no SMTP server)", title);
-        return true;
-    }
-
-    /** Records each draft whose key is new, and has it mailed; returns how many were new. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public int notifyAgencies(List<NoticeDraft> drafts) {
-        int recorded = 0;
-        for (NoticeDraft draft : drafts) {
-            if (notifyAgency(draft.recipientGroup(), draft.kind(), draft.campaignCode(), draft.subjectRef(), draft.title(),
-                    draft.body(), draft.dedupeKey())) {
-                recorded++;
-            }
-        }
-        return recorded;
+        return notifyAgencies(List.of(new NoticeDraft(recipientGroup, kind, campaignCode, subjectRef, title, body, dedupeKey))) == 1;
     }
 
     /**
-     * The mail belongs to the system, not to whoever's step recorded the notice: no officer may start processes, so
-     * the engine is called as the system for this one start.
+     * Records each draft unless a notice with its dedupe key exists; the new ones are mailed in batched jobs. Returns how
+     * many were new.
+     *
+     * <p>The drafts are cut into batches of {@code app.mail.batch-size}, each inserted as one JDBC batch under a fresh
+     * batch id; one {@code notice-mail} instance per batch that recorded anything is started (business key = the batch
+     * id), in this transaction, so only committed notices are mailed, and 10,000 notices cost 50 instances (at 200 a
+     * batch), not 10,000.
      */
-    private void startMail(String dedupeKey, long id) {
-        system.run(() -> runtimeService.createProcessInstanceByKey(MAIL_PROCESS)
-                .businessKey(cut(dedupeKey, 255))
-                .setVariable("noticeId", id)
-                .execute());
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int notifyAgencies(List<NoticeDraft> drafts) {
+        boolean mailed = mailer.isConfigured();
+        OffsetDateTime now = EngineClock.now().atOffset(ZoneOffset.UTC);
+        Map<String, List<NoticeDraft>> batches = new LinkedHashMap<>();
+        for (int from = 0; from < drafts.size(); from += batchSize) {
+            batches.put(UUID.randomUUID().toString(), drafts.subList(from, Math.min(drafts.size(), from + batchSize)));
+        }
+        batches.forEach((batch, part) -> insertOnce(part, batch, now, mailed));
+        Map<String, Integer> recorded = recordedPerBatch(batches.keySet());
+        if (mailed && !recorded.isEmpty()) {
+            // The mail belongs to the system, not to whoever's step recorded the notices: no officer may start processes
+            system.run(() -> recorded.forEach((batch, count) -> runtimeService.createProcessInstanceByKey(MAIL_PROCESS)
+                    .businessKey(batch)
+                    .setVariable("noticeCount", count)
+                    .execute()));
+        }
+        int total = recorded.values().stream().mapToInt(Integer::intValue).sum();
+        if (total > 0) {
+            NoticeDraft first = drafts.get(0);
+            log.info("{} new notice(s) of {} recorded, first {} to {}{}: {}", total, drafts.size(), first.kind(),
+                    first.recipientGroup(), mailed ? ", mailed in " + recorded.size() + " batch(es)" : " (not mailed: no SMTP server)",
+                    first.title());
+        }
+        return total;
     }
 
     /**
      * Notices whose mail has not gone out yet and is no longer wanted (a reminder for a task done since): their mail
-     * step skips them. Returns how many were withdrawn.
+     * step skips them. One statement for all keys; a notice whose mail is being sent right now is locked by its mail
+     * step, so this waits for it, finds it SENT and leaves it. Returns how many were withdrawn.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public int withdrawPendingMail(Collection<String> dedupeKeys) {
-        int withdrawn = 0;
-        for (String key : dedupeKeys) {
-            withdrawn += jdbc.update("update notification set mail_status = 'WITHDRAWN', mail_note = ? where dedupe_key = ?"
-                    + " and mail_status = 'PENDING'", "Việc đã hoàn thành trước khi thư được gửi.", key);
+        if (dedupeKeys.isEmpty()) {
+            return 0;
         }
-        return withdrawn;
+        List<String> keys = List.copyOf(dedupeKeys);
+        return jdbc.update("update notification set mail_status = 'WITHDRAWN', mail_note = ? where mail_status = 'PENDING'"
+                + " and dedupe_key in (" + placeholders(keys) + ")",
+                concat(new Object[] {"Việc đã hoàn thành trước khi thư được gửi."}, keys.toArray()));
     }
 
     @Transactional(readOnly = true)
@@ -182,40 +192,53 @@ public class NotificationService {
     }
 
     private static final String COLUMNS = "notification (dedupe_key, recipient_group, kind, campaign_code, subject_ref,"
-            + " title, body, created_at, mail_status, mail_note)";
+            + " title, body, created_at, mail_status, mail_note, mail_batch)";
 
     /**
-     * Inserts the notice unless its dedupe key (the first of {@code row}) is taken, in one statement that also returns
-     * the new id; returns null when the key was taken. On PostgreSQL the unique index decides ({@code on conflict do
-     * nothing}), which also waits out a concurrent insert of the same key instead of failing on it; H2 keeps the portable
-     * {@code not exists}. On PostgreSQL that {@code not exists} and a lookup of the id, once the table had been analyzed
-     * while still empty, were planned as scans of the whole table, each notice slower than the one before (0.5 ms per
-     * notice at 5,000 notices, 1.7 ms at 15,000): in the benchmark's deadline storm, the table analyzed just before it,
-     * they took 15.6 s of database time and the storm 49.6 s; with this insert 0.9 s and 39.4 s.
+     * Inserts each draft unless its dedupe key is taken, as one JDBC batch. On PostgreSQL the unique index decides
+     * ({@code on conflict do nothing}), which also waits out a concurrent insert of the same key instead of failing on
+     * it; H2 keeps the portable {@code not exists}, which sees the earlier rows of the same batch. On PostgreSQL that
+     * {@code not exists}, once the table had been analyzed while still empty, was planned as a scan of the whole table,
+     * each notice slower than the one before (0.5 ms per notice at 5,000 notices, 1.7 ms at 15,000).
      */
-    private Long insertOnce(Object... row) {
-        return jdbc.execute((ConnectionCallback<Long>) connection -> {
+    private void insertOnce(List<NoticeDraft> drafts, String batch, OffsetDateTime now, boolean mailed) {
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
             boolean postgres = Database.isPostgreSQL(connection);
             String sql = postgres
-                    ? "insert into " + COLUMNS + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (dedupe_key) do nothing"
-                    : "insert into " + COLUMNS + " select ?, ?, ?, ?, ?, ?, ?, ?, ?, ? where not exists"
+                    ? "insert into " + COLUMNS + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (dedupe_key) do nothing"
+                    : "insert into " + COLUMNS + " select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? where not exists"
                             + " (select 1 from notification where dedupe_key = ?)";
-            try (PreparedStatement statement = connection.prepareStatement(sql, new String[] {"id"})) {
-                for (int i = 0; i < row.length; i++) {
-                    StatementCreatorUtils.setParameterValue(statement, i + 1, SqlTypeValue.TYPE_UNKNOWN, row[i]);
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (NoticeDraft draft : drafts) {
+                    Object[] row = {draft.dedupeKey(), draft.recipientGroup(), draft.kind(), draft.campaignCode(),
+                            draft.subjectRef(), cut(draft.title(), 500), cut(draft.body(), 4000), now,
+                            mailed ? "PENDING" : "SKIPPED", mailed ? null : NoticeMailer.NO_SERVER, batch};
+                    for (int i = 0; i < row.length; i++) {
+                        StatementCreatorUtils.setParameterValue(statement, i + 1, SqlTypeValue.TYPE_UNKNOWN, row[i]);
+                    }
+                    if (!postgres) {
+                        statement.setString(row.length + 1, draft.dedupeKey());
+                    }
+                    statement.addBatch();
                 }
-                if (!postgres) {
-                    statement.setString(row.length + 1, (String) row[0]);
-                }
-                if (statement.executeUpdate() == 0) {
-                    return null;
-                }
-                try (ResultSet keys = statement.getGeneratedKeys()) {
-                    keys.next();
-                    return keys.getLong(1);
-                }
+                statement.executeBatch();
             }
+            return null;
         });
+    }
+
+    /** How many notices each batch recorded, leaving out batches whose drafts all existed already. */
+    private Map<String, Integer> recordedPerBatch(Collection<String> batches) {
+        Map<String, Integer> recorded = new LinkedHashMap<>();
+        if (batches.isEmpty()) {
+            return recorded;
+        }
+        List<String> ids = List.copyOf(batches);
+        jdbc.query("select mail_batch, count(*) from notification where mail_batch in (" + placeholders(ids) + ")"
+                + " group by mail_batch", rs -> {
+                    recorded.put(rs.getString(1), rs.getInt(2));
+                }, ids.toArray());
+        return recorded;
     }
 
     private static String cut(String text, int max) {

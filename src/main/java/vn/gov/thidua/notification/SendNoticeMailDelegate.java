@@ -4,7 +4,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Task_SendNoticeMail in {@code notice-mail}: an asynchronous job, retried with backoff, then an incident. */
+/**
+ * Task_SendNoticeMail in {@code notice-mail}: an asynchronous job, retried with backoff, then an incident. It mails the
+ * batch named by the business key. Instances started before notices were batched carry their one notice's id in
+ * {@code noticeId} and run on the old version of the model, which names this same bean: they still mail that notice.
+ */
 @Component
 class SendNoticeMailDelegate implements JavaDelegate {
 
@@ -16,7 +20,10 @@ class SendNoticeMailDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long noticeId = ((Number) execution.getVariable("noticeId")).longValue();
-        execution.setVariable("mailOutcome", mailer.send(noticeId).name());
+        if (execution.getVariable("noticeId") instanceof Number noticeId) {
+            execution.setVariable("mailOutcome", mailer.send(noticeId.longValue()).name());
+            return;
+        }
+        execution.setVariable("mailOutcome", mailer.sendBatch(execution.getProcessBusinessKey()).summary());
     }
 }

@@ -129,11 +129,11 @@ public class CampaignExports {
                     x.nomineeName(), positionAndUnit(x.nomineeKind(), x.nomineePosition(), x.nomineeUnit()),
                     x.nomineeKind().label(), names.getOrDefault(x.proposingAgency(), x.proposingAgency()),
                     definition.awardFormName(x.awardForm()), DAY.format(x.firstSubmittedAt()),
-                    x.status().label(), x.late() ? "Nộp sau hạn" : "")).toList();
+                    x.status().label(), note(x.late(), x.quotaOverrideReason()))).toList();
             workbook.sheet("Danh sách đề nghị", heading(campaign, board, "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐỀ NGHỊ KHEN THƯỞNG", subtitles, today),
                     true, List.of(new Column("Tên tập thể, cá nhân", 35), new Column("Chức vụ, đơn vị công tác", 35),
                             new Column("Đối tượng", 22), new Column("Đơn vị đề nghị", 30), new Column("Hình thức khen thưởng", 28),
-                            new Column("Ngày nộp", 12), new Column("Trạng thái", 20), new Column("Ghi chú", 14)), rows);
+                            new Column("Ngày nộp", 12), new Column("Trạng thái", 20), new Column("Ghi chú", 30)), rows);
             return new Export("Danh sách đề nghị khen thưởng " + code + " " + round.key() + ".xlsx", workbook.toBytes());
         }
         List<List<Object>> rows = dossierReports.awarded(code, round.key()).stream().map(a -> List.<Object>of(
@@ -158,12 +158,22 @@ public class CampaignExports {
                 campaigns.stream().flatMap(c -> Stream.of(c.getName(), planLine(c)))).toList();
         List<List<Object>> rows = annex.awarded().stream().map(a -> List.<Object>of(a.nomineeName(),
                 positionAndUnit(a.nomineeKind(), a.nomineePosition(), a.nomineeUnit()), a.nomineeKind().label(),
-                names.getOrDefault(a.proposingAgency(), a.proposingAgency()), a.awardFormName())).toList();
+                names.getOrDefault(a.proposingAgency(), a.proposingAgency()), a.awardFormName(),
+                note(false, annex.quotaOverrides().get(a.dossierId())))).toList();
+        List<Column> columns = new ArrayList<>(awardedColumns(false));
+        columns.add(new Column("Ghi chú", 30));
         PrintedWorkbook workbook = new PrintedWorkbook();
         workbook.sheet("Danh sách kèm theo QĐ", new Heading("ỦY BAN NHÂN DÂN", province(first).toUpperCase(VIETNAMESE),
                 placeAndDate(first, annex.decisionDate()), "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG", subtitles),
-                false, awardedColumns(false), rows);
+                false, columns, rows);
         return new Export("Danh sách kèm theo Quyết định " + annex.number().replace('/', '-') + ".xlsx", workbook.toBytes());
+    }
+
+    /** What a printed list notes of a nominee: a late submission, a quota passed over and the vetting officer's reason. */
+    private static String note(boolean late, String quotaOverrideReason) {
+        return Stream.of(late ? "Nộp sau hạn" : null,
+                        quotaOverrideReason == null ? null : "Vượt hạn mức, được chấp nhận vì: " + quotaOverrideReason)
+                .filter(Objects::nonNull).collect(Collectors.joining("\n"));
     }
 
     private static List<Column> awardedColumns(boolean withDecision) {

@@ -185,10 +185,10 @@ public class AccessGrants {
 
     /**
      * Lets each group read the unit instance just started for it (a unit-milestone, or the participation of a campaign
-     * launched before unit-milestone), and the campaign's standing agency read them all,
-     * live and in history (issue #22, finding 5). Per instance, not per definition: the standing agency is a unit in
-     * other campaigns, where it reads its own participation only. A new instance has no authorization yet, so they
-     * are inserted without first looking for one to extend: a campaign's launch grants thousands of them.
+     * launched before unit-milestone), live and in history, and the campaign's standing agency read them all (issue
+     * #22, finding 5). Per instance, not per definition: the standing agency is a unit in other campaigns, where it
+     * reads its own instances only. A new instance has no authorization yet, so they are inserted without first
+     * looking for one to extend: a campaign's launch grants thousands of them.
      */
     public void grantNewParticipations(Map<String, String> instanceByGroup, String standingGroup) {
         asSystem(() -> {
@@ -199,7 +199,10 @@ public class AccessGrants {
                     authorizations.saveAuthorization(newGrant(standingGroup, Resources.PROCESS_INSTANCE, instance, Permissions.READ));
                 }
             });
-            history.grantNewRootInstances(standingGroup, instanceByGroup.values());
+            // each unit its own participation's history too: Tasklist's comments and the task's history tab read it
+            history.grantNewRootInstances(instanceByGroup);
+            history.grantNewRootInstances(standingGroup, instanceByGroup.entrySet().stream()
+                    .filter(each -> !each.getKey().equals(standingGroup)).map(Map.Entry::getValue).toList());
         });
     }
 

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.annotation.Priority;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -46,11 +48,25 @@ public final class EngineRestErrors {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern MISSING = Pattern.compile("(?i)cannot find|doesn't exist|does not exist|no matching|not found");
     private static final Pattern CLASS_NAME = Pattern.compile("Exception|\\bjava\\.|\\bjakarta\\.|\\borg\\.|\\bcom\\.");
+    /** Starting the campaign model, by its key or by the id of one of its versions, through /engine-rest or the webapps. */
+    private static final Pattern CAMPAIGN_START = Pattern.compile(".*/process-definition/(key/campaign|campaign:[^/]+)/(start|submit-form)");
+    static final String ONLY_THE_BOARD_LAUNCHES = "Chỉ Ban Thi đua - Khen thưởng phát động phong trào thi đua;"
+            + " đơn vị của bạn không phát động phong trào.";
 
     private EngineRestErrors() {
     }
 
     static Response answer(Throwable thrown) {
+        return answer(thrown, null);
+    }
+
+    /**
+     * As {@link #answer(Throwable)}; a campaign start refused to an officer outside every Board (who may not even read
+     * the model, so the engine answered "no such process") says who launches campaigns.
+     */
+    static Response answer(Throwable thrown, HttpServletRequest request) {
+        boolean campaignStart = request != null && "POST".equals(request.getMethod())
+                && CAMPAIGN_START.matcher(request.getRequestURI()).matches();
         if (thrown instanceof WebApplicationException web && web.getResponse().getStatus() < 400) {
             // not an error: a resource's redirect or not-modified answer (the webapps' assets and sign-in use them)
             return web.getResponse();
@@ -79,10 +95,16 @@ public final class EngineRestErrors {
         for (Throwable cause : chain) {
             if (cause instanceof AuthorizationException refusal) {
                 log.info("Engine REST refused by authorization: {}", refusal.getMessage());
-                return forbidden(refusal, message(403));
+                return forbidden(refusal, campaignStart ? ONLY_THE_BOARD_LAUNCHES : message(403));
             }
         }
         Integer status = clientMistake(chain);
+        if (campaignStart && Integer.valueOf(404).equals(status)) {
+            log.info("Campaign start by an officer who cannot read the model: {}", thrown.toString());
+            return Response.status(403).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(Map.of("type", AuthorizationException.class.getSimpleName(), "message", ONLY_THE_BOARD_LAUNCHES))
+                    .build();
+        }
         if (status != null) {
             log.info("Engine REST client mistake answered {}: {}", status, thrown.toString());
             return answer(status, message(status));
@@ -167,25 +189,34 @@ public final class EngineRestErrors {
 
     @Priority(1)
     public static final class AnyError implements ExceptionMapper<Throwable> {
+        @Context
+        private HttpServletRequest request;
+
         @Override
         public Response toResponse(Throwable e) {
-            return answer(e);
+            return answer(e, request);
         }
     }
 
     @Priority(1)
     public static final class EngineError implements ExceptionMapper<ProcessEngineException> {
+        @Context
+        private HttpServletRequest request;
+
         @Override
         public Response toResponse(ProcessEngineException e) {
-            return answer(e);
+            return answer(e, request);
         }
     }
 
     @Priority(1)
     public static final class RestError implements ExceptionMapper<RestException> {
+        @Context
+        private HttpServletRequest request;
+
         @Override
         public Response toResponse(RestException e) {
-            return answer(e);
+            return answer(e, request);
         }
     }
 

@@ -92,15 +92,15 @@ class CampaignLaunchAtScaleTest {
             Thread.sleep(500);
         }
         Duration launched = Duration.between(started, Instant.now());
-        System.out.printf("3,321-unit launch: registered in %.1f s, all participations started and tasks issued in %.1f s (%.0f units/s)%n",
+        System.out.printf("3,321-unit launch: registered in %.1f s, all units enrolled and tasks issued in %.1f s (%.0f units/s)%n",
                 registered.toMillis() / 1000.0, launched.toMillis() / 1000.0, COMMUNES / (launched.toMillis() / 1000.0));
 
         assertThat(issued(code)).isEqualTo(COMMUNES);
         assertThat(jdbc.queryForObject("select count(*) from campaign_participant where campaign_code = ? and started_at is not null",
                 Integer.class, code)).isEqualTo(COMMUNES);
-        assertThat(jdbc.queryForObject("select count(distinct process_instance_id) from campaign_participant where campaign_code = ?",
+        assertThat(jdbc.queryForObject("select count(distinct process_instance_id) from unit_milestone where campaign_code = ?",
                 Integer.class, code)).isEqualTo(COMMUNES);
-        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("unit-participation")
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("unit-milestone")
                 .processInstanceBusinessKeyLike(code + "/%").count()).isEqualTo(COMMUNES);
         assertThat(taskService.createTaskQuery().processInstanceBusinessKeyLike(code + "/%").count()).isEqualTo(COMMUNES);
         String campaignInstance = campaigns.campaign(code).getProcessInstanceId();
@@ -110,7 +110,7 @@ class CampaignLaunchAtScaleTest {
     }
 
     /**
-     * The database is shared by the test classes of a run: 3,321 participations left behind would have their deadlines
+     * The database is shared by the test classes of a run: 3,321 units' milestones left behind would have their deadlines
      * fired inside other stories (which run every due job), and 3,321 active communes would join every later campaign
      * addressed to all communes (plan 46). The run's communes are retired without ceremony: they have no work left.
      */

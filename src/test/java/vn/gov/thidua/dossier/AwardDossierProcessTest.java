@@ -142,18 +142,24 @@ class AwardDossierProcessTest {
         for (long id : List.of(health, justice, official1, official2, official3, hospital, centre, enterprise, science)) {
             Dossier d = dossiers.require(id);
             MidTermRound.uploadRequiredDocuments(attachments, id, "cb." + d.proposingAgency());
-            dossiers.submit(id, "cb." + d.proposingAgency());
+            if (id != official3 && id != centre) {
+                dossiers.submit(id, "cb." + d.proposingAgency());
+            }
         }
+        // plan 161's quotas hold: the district's third official and the department's second unit are not taken
+        assertThatThrownBy(() -> dossiers.submit(official3, "cb.ubnd-vu-thu")).isInstanceOf(ApiException.class)
+                .hasMessageContaining("Vượt hạn mức: mỗi huyện, thành phố chỉ đề nghị không quá 02 cá nhân; đây là hồ sơ thứ 3.")
+                .hasMessageContaining("Trần Văn An").hasMessageContaining("Phạm Thị Bình");
+        assertThatThrownBy(() -> dossiers.submit(centre, "cb.so-y-te")).isInstanceOf(ApiException.class)
+                .hasMessageContaining("mỗi sở, ban, ngành chỉ đề nghị không quá 01 tập thể thuộc, trực thuộc");
+        assertThat(dossiers.require(official3).status()).isEqualTo(DossierStatus.DRAFT);
+        assertThat(instance(centre)).isWaitingAt("Task_PrepareDossier");
 
         assertPreCheck(health, "ELIGIBLE", "Sở, ban, ngành xếp hạng 2 (cần từ 1 đến 3)", true);
         assertPreCheck(justice, "INELIGIBLE", "đơn vị xếp hạng 5", true);
         assertPreCheck(official1, "ELIGIBLE", "(cấp huyện) xếp hạng 1", true);
         assertPreCheck(official2, "ELIGIBLE", "(cấp huyện) xếp hạng 1", true);
-        assertPreCheck(official3, "ELIGIBLE", "(cấp huyện) xếp hạng 1", false);
-        assertThat(dossiers.require(official3).quotaReason())
-                .isEqualTo("Vượt hạn mức: mỗi huyện, thành phố chỉ đề nghị không quá 02 cá nhân; đây là hồ sơ thứ 3.");
         assertPreCheck(hospital, "ELIGIBLE", "Lĩnh vực chuyển đổi số của sở, ban, ngành xếp hạng 2 (cần từ 1 đến 10)", true);
-        assertPreCheck(centre, "ELIGIBLE", "xếp hạng 2", false);
         assertPreCheck(enterprise, "MANUAL", "Doanh nghiệp, doanh nhân", true);
         assertPreCheck(science, "ELIGIBLE", "(cấp sở, ban, ngành) xếp hạng 4", true);
 
@@ -172,7 +178,6 @@ class AwardDossierProcessTest {
         assertThatThrownBy(() -> vet(justice, "REJECT", " ", null)).isInstanceOf(BadUserRequestException.class)
                 .hasMessage("Ghi rõ lý do không xét chọn hồ sơ.");
         vet(justice, "REJECT", "Chỉ số DTI xếp hạng 5, không đạt tiêu chuẩn mục IV.3.a Kế hoạch 161/KH-UBND.", null);
-        vet(official3, "REJECT", "Vượt số lượng 02 cá nhân của huyện.", null);
         assertThat(justiceProcess).isEnded().hasPassed("EndEvent_Rejected");
         assertThat(dossiers.require(justice).status()).isEqualTo(DossierStatus.REJECTED);
         assertThat(notices("so-tu-phap")).extracting(NotificationService.Notice::title)

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.camunda.bpm.engine.IdentityService;
@@ -60,9 +61,16 @@ final class MidTermRound {
     /** Launches the campaign on 11/12/2023, opens the round on 01/11/2024 and records the DTI on 26/11/2024. */
     static String open(CampaignService campaigns, RuntimeService runtimeService, TaskService taskService,
                        ManagementService management, IdentityService identityService, String lateNominations) {
+        return open(campaigns, runtimeService, taskService, management, identityService, lateNominations, UnaryOperator.identity());
+    }
+
+    /** As above, with the definition changed first (a story's own variant of the plan, say an advisory quota). */
+    static String open(CampaignService campaigns, RuntimeService runtimeService, TaskService taskService,
+                       ManagementService management, IdentityService identityService, String lateNominations,
+                       UnaryOperator<String> variant) {
         Fixture plan = CampaignFixtures.shipped(CampaignFixtures.PLAN_161);
-        String definition = plan.definition().replace("  - key: bao-cao-so-ket-2024\n", DTI_MILESTONE + "  - key: bao-cao-so-ket-2024\n")
-                .replaceFirst("lateNominations: REFUSE", "lateNominations: " + lateNominations);
+        String definition = variant.apply(plan.definition().replace("  - key: bao-cao-so-ket-2024\n", DTI_MILESTONE + "  - key: bao-cao-so-ket-2024\n")
+                .replaceFirst("lateNominations: REFUSE", "lateNominations: " + lateNominations));
         ProcessClock.at("2023-12-11T09:00:00+07:00");
         campaigns.launch(definition, "cb.btdkt");
         ProcessClock.runDueJobs(management);

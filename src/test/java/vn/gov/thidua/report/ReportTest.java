@@ -277,9 +277,9 @@ class ReportTest {
                     "(Kèm theo Quyết định số " + decisionNumber + " ngày 05/12/2024 của Chủ tịch UBND tỉnh Thái Bình)", NAME);
             int header = printable(sheet, false);
             assertThat(values(sheet.getRow(header))).containsExactly("STT", "Tên tập thể, cá nhân", "Chức vụ, đơn vị công tác",
-                    "Đối tượng", "Đơn vị đề nghị", "Hình thức khen thưởng");
+                    "Đối tượng", "Đơn vị đề nghị", "Hình thức khen thưởng", "Ghi chú");
             assertThat(body(sheet, header)).as("the awarded nominee only, not the one the decision refused").containsExactly(
-                    List.of("1", "Sở Y tế", "", "Tập thể cơ quan, địa phương", "Sở Y tế", "Bằng khen của Chủ tịch UBND tỉnh"));
+                    List.of("1", "Sở Y tế", "", "Tập thể cơ quan, địa phương", "Sở Y tế", "Bằng khen của Chủ tịch UBND tỉnh", ""));
         }
 
         assertThat(status(UNIT, "/api/reports/campaigns/" + campaign + "/dashboard.xlsx")).isEqualTo(403);

@@ -76,6 +76,8 @@ class EngineRestAuthorizationMatrixTest {
      */
     private static final List<String> ALLOWED_WRITES = List.of(
             "UNIT POST /task/{id}/claim", "UNIT POST /task/{id}/unclaim", "UNIT POST /task/{id}/comment/create",
+            "UNIT DELETE /task/{id}/comment", "UNIT DELETE /task/{id}/comment/{commentId}", "UNIT PUT /task/{id}/comment",
+            "UNIT POST /task/{id}/attachment/create", "UNIT DELETE /task/{id}/attachment/{attachmentId}",
             "UNIT PUT /user/{id}/profile", "UNIT PUT /user/{id}/credentials",
             "BOARD POST /process-definition/key/{key}/start [campaign]", "BOARD POST /process-definition/key/{key}/submit-form [campaign]",
             "BOARD POST /process-definition/{id}/start [campaign]", "BOARD POST /process-definition/{id}/submit-form [campaign]",

@@ -105,7 +105,7 @@ class SecurityMatrixTest {
         // Starting campaigns and deploying models
         String start = "/engine-rest/process-definition/key/campaign/submit-form";
         String startBody = "{\"variables\":{\"campaignCode\":{\"value\":\"khong-co\",\"type\":\"String\"}}}";
-        expect(UNIT, HttpMethod.POST, start, startBody, 404);
+        expect(UNIT, HttpMethod.POST, start, startBody, 403);
         expect(BOARD, HttpMethod.POST, start, startBody, 400);
         expect(UNIT, HttpMethod.GET, "/engine-rest/deployment", null, 200);
         assertThat(get(UNIT, "/engine-rest/deployment")).as("deployments are not readable by units").isEmpty();

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -70,17 +71,15 @@ class TaskWorkRightsTest {
         Task task = taskService.createTaskQuery().processInstanceBusinessKey(plan.code() + "/ke-hoach-trien-khai/so-y-te").singleResult();
         String path = "/engine-rest/task/" + task.getId();
 
-        // what the unit itself may do, so that refusals below are about who asks, not about what is asked. Through the
-        // Java API as the officer: the REST comment and attachment resources first look the task up in history, which
-        // units may not read (history reads are finding 5's), so they answer a unit 400 before the engine is asked
-        String[] ids = new String[2];
-        AsOfficer.run(identityService, UNIT, () -> {
-            ids[0] = taskService.createComment(task.getId(), null, "Đang soạn kế hoạch").getId();
-            ids[1] = taskService.createAttachment("link", task.getId(), null, "Kế hoạch triển khai", null,
-                    "https://thidua.example/ke-hoach.pdf").getId();
-        });
-        String commentId = ids[0];
-        String attachmentId = ids[1];
+        // what the unit itself may do, as Tasklist does it, so that refusals below are about who asks, not about what is
+        // asked (the REST comment and attachment resources first look the task up in history: the unit reads its own)
+        ResponseEntity<String> comment = send(UNIT, HttpMethod.POST, path + "/comment/create", "{\"message\":\"Đang soạn kế hoạch\"}");
+        assertThat(comment.getStatusCode().value()).as("the unit comments on its task: %s", comment.getBody()).isEqualTo(200);
+        ResponseEntity<String> attachment = attach(UNIT, path);
+        assertThat(attachment.getStatusCode().value()).as("and attaches a link: %s", attachment.getBody()).isEqualTo(200);
+        assertThat(send(UNIT, HttpMethod.GET, path + "/comment", null).getBody()).contains("Đang soạn kế hoạch");
+        String commentId = JsonPath.read(comment.getBody(), "$.id");
+        String attachmentId = JsonPath.read(attachment.getBody(), "$.id");
         assertThat(send(BOARD, HttpMethod.GET, path + "/comment", null).getStatusCode().value())
                 .as("the Board still reads the unit's task and its comments").isEqualTo(200);
         Map<String, Object> before = DatabaseState.of(jdbc);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +51,9 @@ class RepositoryQueriesTest {
     private static Object sample(Class<?> type) {
         if (type == String.class) {
             return "so-noi-vu";
+        }
+        if (type == Collection.class || type == List.class) {
+            return List.of("so-noi-vu");
         }
         throw new IllegalArgumentException("no sample argument for " + type + ": add one here");
     }

@@ -16,12 +16,13 @@ import vn.gov.thidua.support.ProcessClock;
 import vn.gov.thidua.support.ProductTest;
 
 /**
- * A campaign launched before its standing agency was granted the units' participations (issue #22, finding 5), on the
- * `campaign` model of then (before unit-milestone): the start-up step grants what is missing, and then finds nothing
+ * A campaign launched before its standing agency was granted the units' participations, and the units their own
+ * participation's history (issue #22, finding 5), on the `campaign` model of then (before unit-milestone): the
+ * start-up step grants what is missing, and then finds nothing
  * more to do.
  */
 @ProductTest
-class StandingAgencyReadsTest {
+class ParticipationReadsTest {
 
     private static final String STANDING = "so-tttt";
 
@@ -30,7 +31,7 @@ class StandingAgencyReadsTest {
     @Autowired
     CampaignStore store;
     @Autowired
-    StandingAgencyReads standingAgencyReads;
+    ParticipationReads participationReads;
     @Autowired
     ManagementService management;
     @Autowired
@@ -63,14 +64,23 @@ class StandingAgencyReadsTest {
                 Resources.HISTORIC_PROCESS_INSTANCE.resourceType(), unit, own);
         assertThat(store.participationsWithoutStandingReads()).extracting(CampaignStore.StandingRead::processInstanceId)
                 .containsExactlyInAnyOrder(unit, own);
+        // and Sở Y tế cannot read its own participation's history (nor Sở TT&TT, as a unit, its own: deleted above)
+        jdbc.update("delete from ACT_RU_AUTHORIZATION where GROUP_ID_ = 'so-y-te' and RESOURCE_TYPE_ = ? and RESOURCE_ID_ = ?",
+                Resources.HISTORIC_PROCESS_INSTANCE.resourceType(), unit);
+        assertThat(store.participationsWithoutOwnHistory()).extracting(CampaignStore.StandingRead::processInstanceId)
+                .containsExactlyInAnyOrder(unit, own);
 
-        standingAgencyReads.run(null);
+        participationReads.run(null);
 
         assertThat(grant(Resources.PROCESS_INSTANCE, unit)).as("the unit's participation, live").containsExactly(unit);
         assertThat(grant(Resources.HISTORIC_PROCESS_INSTANCE, unit)).as("and in history, gone with it at the cleanup")
                 .containsExactly(unit);
         assertThat(grant(Resources.HISTORIC_PROCESS_INSTANCE, own)).containsExactly(own);
+        assertThat(jdbc.queryForList("select ROOT_PROC_INST_ID_ from ACT_RU_AUTHORIZATION where GROUP_ID_ = 'so-y-te'"
+                + " and RESOURCE_TYPE_ = ? and RESOURCE_ID_ = ?", String.class, Resources.HISTORIC_PROCESS_INSTANCE.resourceType(), unit))
+                .as("the unit its own participation's history").containsExactly(unit);
         assertThat(store.participationsWithoutStandingReads()).as("the next start-up finds nothing to grant").isEmpty();
+        assertThat(store.participationsWithoutOwnHistory()).isEmpty();
     }
 
     private String participation(String campaign, String agency) {
