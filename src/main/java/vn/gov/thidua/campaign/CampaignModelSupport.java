@@ -99,8 +99,9 @@ public class CampaignModelSupport {
 
     /**
      * The reminders of a milestone issued at {@code issuedAt}, as working days before its deadline, earliest reminder
-     * first (e.g. [5, 1]); SubProcess_Reminders loops over them and its timer asks {@code workingCalendar} for each
-     * instant when the loop reaches it, so a calendar change made meanwhile is honoured. Reminders whose instant was
+     * first (e.g. [5, 1]); SubProcess_Reminders (of `unit-participation`, for campaigns launched before unit-milestone,
+     * and through {@link #remindersOf} of `campaign`) loops over them and its timer asks {@code workingCalendar} for
+     * each instant when the loop reaches it, so a calendar change made meanwhile is honoured. Reminders whose instant was
      * already past when the milestone was issued (issued late) are left out rather than sent at once. The answer
      * depends on the issue instant, not on now: the engine evaluates a sequential loop's collection again at every
      * round and must get the same list each time.

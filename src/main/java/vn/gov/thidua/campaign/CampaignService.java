@@ -149,7 +149,8 @@ public class CampaignService {
         store.insertParticipants(code, involved);
         store.insertMilestones(code, prepared.milestones(), prepared.participants());
         store.refreshStatistics();
-        // the supervisors' tenant memberships; each unit's comes with its participation's batch
+        // the supervisors' tenant memberships; each unit's comes with its enrolment's batch (its participation's, in
+        // campaigns launched before unit-milestone)
         tenants.admit(code, prepared.definition().name(), List.of(board, directory.groupFor(roles.standingAgency()),
                 directory.groupFor(roles.decider())));
     }

@@ -28,7 +28,6 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import vn.gov.thidua.campaign.CampaignService;
 import vn.gov.thidua.campaign.CampaignUnits;
 import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.Browser;
