@@ -97,8 +97,10 @@ final class ProductSide extends Side {
     /** The campaign's timers: one per milestone and reminder instant, and one per milestone deadline, for all units. */
     @Override
     String stormTimersWhere() {
+        // the storm campaign's only: the launch's campaign, measured before, still waits at its own milestone's timer
         return " where handler_type_ = 'timer-intermediate-transition'"
-                + " and (handler_cfg_ like 'Event_ReminderDue%' or handler_cfg_ like 'Event_MilestoneDue%')";
+                + " and (handler_cfg_ like 'Event_ReminderDue%' or handler_cfg_ like 'Event_MilestoneDue%')"
+                + " and process_instance_id_ in (select proc_inst_id_ from act_ru_execution where business_key_ = 'bench-storm')";
     }
 
     /** Once issued, each milestone waits for its reminder; its deadline timer follows when the reminders are done. */
