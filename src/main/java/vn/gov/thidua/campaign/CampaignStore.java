@@ -57,7 +57,7 @@ class CampaignStore {
 
     /** A running participation and its campaign's standing agency. */
     /** A participation and the agency that should read it (the standing agency, or the unit its own history). */
-    record StandingRead(String processInstanceId, String standingAgency) {
+    record InstanceRead(String processInstanceId, String agencyCode) {
     }
 
     /** Key of the milestones read in the current transaction (a resource of Spring's transaction synchronization). */
@@ -137,25 +137,25 @@ class CampaignStore {
      * launched before the launch granted it. One query, over the engine's unique index on its grants; a merged standing
      * agency is looked for under its successor, whose group holds its grants.
      */
-    List<StandingRead> participationsWithoutStandingReads() {
+    List<InstanceRead> participationsWithoutStandingReads() {
         String missing = "not exists (select 1 from ACT_RU_AUTHORIZATION a where a.TYPE_ = ? and a.RESOURCE_TYPE_ = ?"
                 + " and a.RESOURCE_ID_ = p.process_instance_id and a.GROUP_ID_ = coalesce(s.successor_code, s.code))";
         return jdbc.query("select p.process_instance_id, c.standing_agency from campaign_participant p"
                         + " join campaign c on c.code = p.campaign_code join agency s on s.code = c.standing_agency"
                         + " where p.process_instance_id is not null and p.closed_at is null and (" + missing + " or " + missing + ")",
-                (rs, row) -> new StandingRead(rs.getString(1), rs.getString(2)),
+                (rs, row) -> new InstanceRead(rs.getString(1), rs.getString(2)),
                 Authorization.AUTH_TYPE_GRANT, Resources.PROCESS_INSTANCE.resourceType(),
                 Authorization.AUTH_TYPE_GRANT, Resources.HISTORIC_PROCESS_INSTANCE.resourceType());
     }
 
     /** Running participations whose unit cannot read their history; the agency (or its successor) that should. */
-    List<StandingRead> participationsWithoutOwnHistory() {
+    List<InstanceRead> participationsWithoutOwnHistory() {
         return jdbc.query("select p.process_instance_id, p.agency_code from campaign_participant p"
                         + " join agency u on u.code = p.agency_code"
                         + " where p.process_instance_id is not null and p.closed_at is null and not exists (select 1"
                         + " from ACT_RU_AUTHORIZATION a where a.TYPE_ = ? and a.RESOURCE_TYPE_ = ?"
                         + " and a.RESOURCE_ID_ = p.process_instance_id and a.GROUP_ID_ = coalesce(u.successor_code, u.code))",
-                (rs, row) -> new StandingRead(rs.getString(1), rs.getString(2)),
+                (rs, row) -> new InstanceRead(rs.getString(1), rs.getString(2)),
                 Authorization.AUTH_TYPE_GRANT, Resources.HISTORIC_PROCESS_INSTANCE.resourceType());
     }
 

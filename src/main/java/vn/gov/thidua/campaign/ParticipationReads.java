@@ -36,14 +36,14 @@ class ParticipationReads implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        List<CampaignStore.StandingRead> missing = store.participationsWithoutStandingReads();
-        for (CampaignStore.StandingRead read : missing) {
+        List<CampaignStore.InstanceRead> missing = store.participationsWithoutStandingReads();
+        for (CampaignStore.InstanceRead read : missing) {
             // the grants look for one to extend: a participation may miss only one of the two
-            grants.grantInstanceWithHistory(read.processInstanceId(), directory.groupFor(read.standingAgency()));
+            grants.grantInstanceWithHistory(read.processInstanceId(), directory.groupFor(read.agencyCode()));
         }
-        List<CampaignStore.StandingRead> ownHistory = store.participationsWithoutOwnHistory();
-        for (CampaignStore.StandingRead read : ownHistory) {
-            grants.grantInstanceWithHistory(read.processInstanceId(), directory.groupFor(read.standingAgency()));
+        List<CampaignStore.InstanceRead> ownHistory = store.participationsWithoutOwnHistory();
+        for (CampaignStore.InstanceRead read : ownHistory) {
+            grants.grantInstanceWithHistory(read.processInstanceId(), directory.groupFor(read.agencyCode()));
         }
         if (!missing.isEmpty() || !ownHistory.isEmpty()) {
             log.info("Let the standing agencies read {} and the units the history of {} running participations of campaigns"

@@ -62,12 +62,12 @@ class ParticipationReadsTest {
         jdbc.update("delete from ACT_RU_AUTHORIZATION where GROUP_ID_ = ? and (RESOURCE_TYPE_ = ? and RESOURCE_ID_ = ?"
                 + " or RESOURCE_TYPE_ = ? and RESOURCE_ID_ in (?, ?))", STANDING, Resources.PROCESS_INSTANCE.resourceType(), unit,
                 Resources.HISTORIC_PROCESS_INSTANCE.resourceType(), unit, own);
-        assertThat(store.participationsWithoutStandingReads()).extracting(CampaignStore.StandingRead::processInstanceId)
+        assertThat(store.participationsWithoutStandingReads()).extracting(CampaignStore.InstanceRead::processInstanceId)
                 .containsExactlyInAnyOrder(unit, own);
         // and Sở Y tế cannot read its own participation's history (nor Sở TT&TT, as a unit, its own: deleted above)
         jdbc.update("delete from ACT_RU_AUTHORIZATION where GROUP_ID_ = 'so-y-te' and RESOURCE_TYPE_ = ? and RESOURCE_ID_ = ?",
                 Resources.HISTORIC_PROCESS_INSTANCE.resourceType(), unit);
-        assertThat(store.participationsWithoutOwnHistory()).extracting(CampaignStore.StandingRead::processInstanceId)
+        assertThat(store.participationsWithoutOwnHistory()).extracting(CampaignStore.InstanceRead::processInstanceId)
                 .containsExactlyInAnyOrder(unit, own);
 
         participationReads.run(null);
