@@ -27,7 +27,22 @@ public final class CalendarApi {
     }
 
     @Schema(description = "Lịch một năm: các ngày khác lịch mặc định và tổng số ngày làm việc")
-    public record YearView(int year, int workingDays, List<DayOfWeek> weekend, List<DayView> days) {
+    public record YearView(int year, int workingDays, List<DayOfWeek> weekend, YearStatus status, List<DayView> days) {
+    }
+
+    @Schema(description = "Nguồn và tình trạng xác nhận lịch của một năm")
+    public record YearStatus(int year,
+                             @Schema(description = "official-file: theo tệp lịch chính thức; statutory: ngày lễ tính theo luật"
+                                     + " và âm lịch (2015–2035); weekends-only: chỉ nghỉ thứ Bảy, Chủ nhật") String basis,
+                             @Schema(description = "Đã xác nhận: lịch nghỉ, hoán đổi của năm đã nhập theo thông báo chính thức")
+                             boolean confirmed, String source, Instant updatedAt, String updatedBy) {
+    }
+
+    @Schema(description = "Xác nhận (hoặc bỏ xác nhận) lịch một năm sau khi đã nhập các ngày theo thông báo của Thủ tướng")
+    public record YearConfirmation(@Schema(example = "true") Boolean confirmed,
+                                   @Schema(description = "Văn bản căn cứ", example = "Thông báo 9441/TB-BNV ngày 16/10/2025")
+                                   @Size(max = 255, message = "dài quá 255 ký tự")
+                                   @Pattern(regexp = "[^<>]*", message = "không được chứa ký tự < hoặc >") String source) {
     }
 
     @Schema(description = "Đặt một ngày là ngày nghỉ (HOLIDAY, SUBSTITUTE, BRIDGE) hoặc ngày làm bù (WORKING_DAY)")

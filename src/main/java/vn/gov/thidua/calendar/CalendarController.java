@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.gov.thidua.calendar.CalendarApi.DayChange;
 import vn.gov.thidua.calendar.CalendarApi.DayView;
 import vn.gov.thidua.calendar.CalendarApi.WorkingDaysAnswer;
+import vn.gov.thidua.calendar.CalendarApi.YearConfirmation;
+import vn.gov.thidua.calendar.CalendarApi.YearStatus;
 import vn.gov.thidua.calendar.CalendarApi.YearView;
 
 @RestController
@@ -49,6 +51,19 @@ public class CalendarController {
     public DayView put(@Parameter(description = "Ngày, dạng yyyy-MM-dd", example = "2027-02-09") @PathVariable String date,
                        @Valid @RequestBody DayChange change, Principal principal) {
         return DayView.of(service.put(date, change, actor(principal)));
+    }
+
+    @GetMapping("/years/{year}/status")
+    @Operation(summary = "Lịch của năm theo tệp chính thức, tính theo luật hay chỉ nghỉ cuối tuần; đã xác nhận chưa")
+    public YearStatus yearStatus(@Parameter(example = "2028") @PathVariable int year) {
+        return service.year(year).status();
+    }
+
+    @PutMapping(path = "/years/{year}/confirmation", consumes = "application/json")
+    @Operation(summary = "Xác nhận lịch một năm (quản trị viên) sau khi đã nhập ngày nghỉ Tết, hoán đổi, làm bù theo thông báo")
+    public YearStatus confirm(@Parameter(example = "2028") @PathVariable int year, @Valid @RequestBody YearConfirmation confirmation,
+                              Principal principal) {
+        return service.confirm(year, confirmation, actor(principal));
     }
 
     @DeleteMapping("/days/{date}")

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.gov.thidua.calendar.CalendarApi.DayChange;
 import vn.gov.thidua.calendar.CalendarApi.DayView;
 import vn.gov.thidua.calendar.CalendarApi.WorkingDaysAnswer;
+import vn.gov.thidua.calendar.CalendarApi.YearConfirmation;
+import vn.gov.thidua.calendar.CalendarApi.YearStatus;
 import vn.gov.thidua.calendar.CalendarApi.YearView;
 import vn.gov.thidua.system.ApiException;
 import vn.gov.thidua.system.EngineClock;
@@ -35,21 +38,46 @@ public class CalendarService {
 
     private final CalendarDayRepository repository;
     private final WorkingCalendar calendar;
+    private final CalendarYears years;
 
-    CalendarService(CalendarDayRepository repository, WorkingCalendar calendar) {
+    CalendarService(CalendarDayRepository repository, WorkingCalendar calendar, CalendarYears years) {
         this.repository = repository;
         this.calendar = calendar;
+        this.years = years;
     }
 
     public YearView year(int year) {
         requireYear(year, "year");
         Map<LocalDate, CalendarDay> listed = calendar.listedDaysNow();
-        List<DayView> days = listed.values().stream()
-                .filter(day -> day.date().getYear() == year)
-                .sorted((a, b) -> a.date().compareTo(b.date()))
-                .map(DayView::of)
-                .toList();
-        return new YearView(year, calendar.workingDaysIn(year, listed), calendar.weekend().stream().sorted().toList(), days);
+        Map<LocalDate, CalendarDay> shown = new TreeMap<>();
+        for (LocalDate day = LocalDate.of(year, 1, 1); day.getYear() == year; day = day.plusDays(1)) {
+            calendar.computedDay(day).ifPresent(computed -> shown.put(computed.date(), computed));
+        }
+        listed.values().stream().filter(day -> day.date().getYear() == year).forEach(day -> shown.put(day.date(), day));
+        return new YearView(year, calendar.workingDaysIn(year, listed), calendar.weekend().stream().sorted().toList(),
+                years.status(year), shown.values().stream().map(DayView::of).toList());
+    }
+
+    public YearStatus yearStatus(int year) {
+        return years.status(year);
+    }
+
+    /** The years from {@code from} to {@code to} whose calendar is not confirmed, in order. */
+    public List<Integer> unconfirmedYears(LocalDate from, LocalDate to) {
+        return years.unconfirmed(from.getYear(), to.getYear());
+    }
+
+    @Transactional
+    public YearStatus confirm(int year, YearConfirmation confirmation, String actor) {
+        requireYear(year, "year");
+        if (confirmation.confirmed() == null) {
+            throw ApiException.invalid("confirmed", "Thiếu confirmed: true (đã nhập đủ lịch nghỉ, hoán đổi theo thông báo"
+                    + " của Thủ tướng) hoặc false (chưa xác nhận).");
+        }
+        String source = confirmation.source() == null || confirmation.source().isBlank() ? null : confirmation.source().trim();
+        years.save(year, confirmation.confirmed(), source, actor);
+        log.info("Calendar year {} marked {} by {}", year, confirmation.confirmed() ? "confirmed" : "not confirmed", actor);
+        return years.status(year);
     }
 
     public WorkingDaysAnswer workingDays(String fromText, Integer days) {
@@ -71,9 +99,12 @@ public class CalendarService {
     public CalendarDay put(String dateText, DayChange change, String actor) {
         LocalDate date = parseDate(dateText, "date");
         DayKind kind = parseKind(change.kind());
-        if (kind == DayKind.WORKING_DAY && !calendar.weekend().contains(date.getDayOfWeek())) {
+        // a weekday the statutory rules make a day off can be made a working day: the Government chose other Tết days
+        boolean computedDayOff = calendar.computedDay(date).filter(day -> day.kind().isDayOff()).isPresent();
+        if (kind == DayKind.WORKING_DAY && !calendar.weekend().contains(date.getDayOfWeek()) && !computedDayOff) {
             throw ApiException.invalid("kind", "Ngày " + date + " là " + CalendarApi.weekdayName(date.getDayOfWeek())
-                    + ", vốn đã là ngày làm việc: chỉ thứ Bảy hoặc Chủ nhật mới đặt được là WORKING_DAY (làm bù).");
+                    + ", vốn đã là ngày làm việc: chỉ thứ Bảy, Chủ nhật hoặc ngày nghỉ lễ ước tính theo luật mới đặt được"
+                    + " là WORKING_DAY (làm việc).");
         }
         String status = change.status() == null || change.status().isBlank() ? ANNOUNCED : change.status().trim();
         if (!STATUSES.contains(status)) {

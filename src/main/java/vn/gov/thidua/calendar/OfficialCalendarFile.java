@@ -12,8 +12,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ResourceLoader;
@@ -50,6 +52,7 @@ class OfficialCalendarFile {
     private final String location;
     private final Set<DayOfWeek> weekend;
     private final List<Entry> entries;
+    private final Map<Integer, String> yearStatuses;
 
     OfficialCalendarFile(@Value("${app.calendar.seed:" + DEFAULT_LOCATION + "}") String location,
                          @Value("${app.time-zone:Asia/Ho_Chi_Minh}") String timeZone, ResourceLoader resources) {
@@ -57,6 +60,7 @@ class OfficialCalendarFile {
         if (location.isBlank()) {
             this.weekend = DEFAULT_WEEKEND;
             this.entries = List.of();
+            this.yearStatuses = Map.of();
             return;
         }
         FileContent file = read(resources, location);
@@ -65,6 +69,9 @@ class OfficialCalendarFile {
         }
         this.weekend = file.weekend() == null || file.weekend().isEmpty() ? DEFAULT_WEEKEND : EnumSet.copyOf(file.weekend());
         this.entries = entries(file);
+        Map<Integer, String> statuses = new HashMap<>();
+        file.years().forEach(year -> statuses.put(year.year(), year.status() == null ? "" : year.status()));
+        this.yearStatuses = Map.copyOf(statuses);
     }
 
     String location() {
@@ -77,6 +84,16 @@ class OfficialCalendarFile {
 
     List<Entry> entries() {
         return entries;
+    }
+
+    /** The years the file holds: their days come from the file (and administrators), not from the statutory rules. */
+    Set<Integer> years() {
+        return yearStatuses.keySet();
+    }
+
+    /** Whether the file gives the year as officially announced (year-level status {@code announced}). */
+    boolean announced(int year) {
+        return CalendarService.ANNOUNCED.equals(yearStatuses.get(year));
     }
 
     private List<Entry> entries(FileContent file) {

@@ -13,8 +13,11 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAccessor;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -29,7 +32,8 @@ import vn.gov.thidua.system.EngineClock;
 
 /**
  * Working days of Vietnamese civil servants, in Asia/Ho_Chi_Minh (app.time-zone): a day is a working day when the
- * calendar lists it as WORKING_DAY, or it is not listed and is not a weekend day. Models use it as
+ * calendar lists it as WORKING_DAY, or it is not listed, is not a statutory holiday the calendar computes for a year the
+ * official file does not hold ({@link StatutoryHolidays}, 2015–2035), and is not a weekend day. Models use it as
  * {@code ${workingCalendar...}}; the engine's due dates and timers use it through {@code P<n>WD}.
  *
  * <p>The listed days (a few hundred) are kept in memory. Before answering, the calendar checks calendar_revision at
@@ -52,6 +56,9 @@ public class WorkingCalendar {
     private final Set<DayOfWeek> weekend;
     private final long checkIntervalNanos;
     private final Set<Integer> uncoveredYearsReported = ConcurrentHashMap.newKeySet();
+    /** Statutory holidays of the years the official file does not hold: fixed for the life of the node. */
+    private final Map<LocalDate, CalendarDay> computed;
+    private final Set<Integer> computedYears;
 
     private volatile Snapshot snapshot;
     private volatile long checkedAtNanos;
@@ -64,6 +71,27 @@ public class WorkingCalendar {
         this.zone = ZoneId.of(timeZone);
         this.weekend = Set.copyOf(file.weekend());
         this.checkIntervalNanos = checkInterval.toNanos();
+        StatutoryHolidays statutory = new StatutoryHolidays(LunarCalendar.VIETNAM, weekend);
+        Map<LocalDate, CalendarDay> days = new HashMap<>();
+        Set<Integer> years = new HashSet<>();
+        for (int year = StatutoryHolidays.FIRST_YEAR; year <= StatutoryHolidays.LAST_YEAR; year++) {
+            if (!file.years().contains(year)) {
+                days.putAll(statutory.of(year));
+                years.add(year);
+            }
+        }
+        this.computed = Map.copyOf(days);
+        this.computedYears = Set.copyOf(years);
+    }
+
+    /** Whether the year's holidays are computed by the statutory rules rather than held in the official file. */
+    boolean isComputed(int year) {
+        return computedYears.contains(year);
+    }
+
+    /** The statutory day off the calendar computes for {@code date}, if any (whatever is listed over it). */
+    Optional<CalendarDay> computedDay(LocalDate date) {
+        return Optional.ofNullable(computed.get(date));
     }
 
     public ZoneId zone() {
@@ -170,7 +198,7 @@ public class WorkingCalendar {
     int workingDaysIn(int year, Map<LocalDate, CalendarDay> listed) {
         int count = 0;
         for (LocalDate day = LocalDate.of(year, 1, 1); day.getYear() == year; day = day.plusDays(1)) {
-            CalendarDay entry = listed.get(day);
+            CalendarDay entry = listed.containsKey(day) ? listed.get(day) : computed.get(day);
             if (entry != null ? !entry.kind().isDayOff() : !weekend.contains(day.getDayOfWeek())) {
                 count++;
             }
@@ -214,6 +242,9 @@ public class WorkingCalendar {
 
     private boolean isWorkingDay(Snapshot days, LocalDate day) {
         CalendarDay listed = days.days().get(day);
+        if (listed == null) {
+            listed = computed.get(day);
+        }
         return listed != null ? !listed.kind().isDayOff() : !weekend.contains(day.getDayOfWeek());
     }
 
@@ -251,7 +282,7 @@ public class WorkingCalendar {
         LocalDate first = from.isBefore(to) ? from : to;
         LocalDate last = from.isBefore(to) ? to : from;
         for (int year = first.getYear(); year <= last.getYear(); year++) {
-            if (!days.years().contains(year) && uncoveredYearsReported.add(year)) {
+            if (!days.years().contains(year) && !computedYears.contains(year) && uncoveredYearsReported.add(year)) {
                 log.warn("The working calendar lists no days for {}: working days there are counted on weekends only."
                         + " Enter the year's holidays through PUT /api/calendar/days/{date}.", year);
             }

@@ -20,14 +20,21 @@ import vn.gov.thidua.campaign.CampaignStatusReport.CampaignStatus;
 @Tag(name = "Phong trào thi đua", description = "Định nghĩa, phát động và theo dõi tiến độ phong trào")
 public class CampaignController {
 
-    public record DefinitionView(String code, String name, String source, Instant uploadedAt, String uploadedBy, boolean launched) {
+    /** {@code warnings}: years of the campaign whose working calendar is not confirmed (the definition is accepted). */
+    public record DefinitionView(String code, String name, String source, Instant uploadedAt, String uploadedBy, boolean launched,
+                                 List<String> warnings) {
     }
 
-    public record CampaignView(String code, String name, String planNumber, String status, Instant launchedAt, String launchedBy) {
+    public record CampaignView(String code, String name, String planNumber, String status, Instant launchedAt, String launchedBy,
+                               List<String> warnings) {
 
         static CampaignView of(Campaign c) {
+            return of(c, null);
+        }
+
+        static CampaignView of(Campaign c, List<String> warnings) {
             return new CampaignView(c.getCode(), c.getName(), c.getPlanNumber(), c.getStatus().name(), c.getLaunchedAt(),
-                    c.getLaunchedBy());
+                    c.getLaunchedBy(), warnings);
         }
     }
 
@@ -35,19 +42,23 @@ public class CampaignController {
     private final CampaignStatusReport report;
     private final CampaignRepository campaigns;
     private final CampaignAccess access;
+    private final CalendarWarnings calendarWarnings;
 
-    CampaignController(CampaignService service, CampaignStatusReport report, CampaignRepository campaigns, CampaignAccess access) {
+    CampaignController(CampaignService service, CampaignStatusReport report, CampaignRepository campaigns, CampaignAccess access,
+                       CalendarWarnings calendarWarnings) {
         this.service = service;
         this.report = report;
         this.campaigns = campaigns;
         this.access = access;
+        this.calendarWarnings = calendarWarnings;
     }
 
     @PostMapping(path = "/api/campaigns", consumes = {"application/json", "application/yaml", "text/yaml"})
     @Operation(summary = "Phát động phong trào từ định nghĩa (JSON hoặc YAML); mã trùng bị từ chối (409)")
     public ResponseEntity<CampaignView> launch(@RequestBody String definition, Principal principal) {
         Campaign campaign = service.launch(definition, actor(principal));
-        return ResponseEntity.created(URI.create("/api/campaigns/" + campaign.getCode())).body(CampaignView.of(campaign));
+        return ResponseEntity.created(URI.create("/api/campaigns/" + campaign.getCode()))
+                .body(CampaignView.of(campaign, calendarWarnings.of(service.definition(campaign.getCode()))));
     }
 
     @GetMapping("/api/campaigns")
@@ -67,18 +78,19 @@ public class CampaignController {
     @Operation(summary = "Tải lên (hoặc thay) định nghĩa phong trào chưa phát động, để phát động từ Tasklist")
     public ResponseEntity<DefinitionView> upload(@RequestBody String definition, Principal principal) {
         StoredDefinition stored = service.upload(definition, "api", actor(principal));
-        return ResponseEntity.created(URI.create("/api/campaign-definitions/" + stored.getCode())).body(view(stored));
+        return ResponseEntity.created(URI.create("/api/campaign-definitions/" + stored.getCode()))
+                .body(view(stored, calendarWarnings.of(service.definition(stored.getCode()))));
     }
 
     @GetMapping("/api/campaign-definitions")
     @Operation(summary = "Các định nghĩa phong trào đã tải lên")
     public List<DefinitionView> definitions() {
-        return service.definitions().stream().map(this::view).toList();
+        return service.definitions().stream().map(stored -> view(stored, null)).toList();
     }
 
-    private DefinitionView view(StoredDefinition d) {
+    private DefinitionView view(StoredDefinition d, List<String> warnings) {
         return new DefinitionView(d.getCode(), d.getName(), d.getSource(), d.getUploadedAt(), d.getUploadedBy(),
-                campaigns.existsById(d.getCode()));
+                campaigns.existsById(d.getCode()), warnings);
     }
 
     private static String actor(Principal principal) {

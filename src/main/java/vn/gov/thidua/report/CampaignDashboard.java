@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.gov.thidua.agency.Agency;
 import vn.gov.thidua.agency.AgencyDirectory;
+import vn.gov.thidua.campaign.CalendarWarnings;
 import vn.gov.thidua.campaign.Campaign;
 import vn.gov.thidua.campaign.CampaignAccess;
 import vn.gov.thidua.campaign.CampaignDefinition;
@@ -44,7 +45,8 @@ public class CampaignDashboard {
     public record Dashboard(CampaignCard campaign, OffsetDateTime generatedAt, String standingAgencyName,
                             String appraisingBoardName, String deciderName, int participants,
                             List<MilestoneStatus> milestones, List<UnitRow> units, Map<DossierStatus, Integer> dossiers,
-                            int dossierTotal, List<DecisionSummary> decisions, int awards, List<Round> rounds) {
+                            int dossierTotal, List<DecisionSummary> decisions, int awards, List<Round> rounds,
+                            List<String> calendarWarnings) {
     }
 
     /**
@@ -64,15 +66,18 @@ public class CampaignDashboard {
     private final CampaignStatusReport statusReport;
     private final DossierReports dossierReports;
     private final AgencyDirectory directory;
+    private final CalendarWarnings calendarWarnings;
 
     CampaignDashboard(CampaignService campaigns, CampaignRepository campaignList, CampaignAccess access,
-                      CampaignStatusReport statusReport, DossierReports dossierReports, AgencyDirectory directory) {
+                      CampaignStatusReport statusReport, DossierReports dossierReports, AgencyDirectory directory,
+                      CalendarWarnings calendarWarnings) {
         this.campaigns = campaigns;
         this.campaignList = campaignList;
         this.access = access;
         this.statusReport = statusReport;
         this.dossierReports = dossierReports;
         this.directory = directory;
+        this.calendarWarnings = calendarWarnings;
     }
 
     /** The campaigns the signed-in officer supervises, newest first. */
@@ -131,7 +136,7 @@ public class CampaignDashboard {
         return new Dashboard(card(campaign), EngineClock.now().atZone(DeadlineWording.ZONE).toOffsetDateTime(),
                 agencyName(campaign.getStandingAgency()), agencyName(campaign.getAppraisingBoard()),
                 agencyName(campaign.getDecider()), status.participants(), milestones, units, dossierTotals, sum(dossierTotals),
-                dossierReports.decisions(code), awarded.size(), rounds);
+                dossierReports.decisions(code), awarded.size(), rounds, calendarWarnings.of(definition));
     }
 
     String agencyName(String code) {
