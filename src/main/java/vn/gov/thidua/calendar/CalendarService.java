@@ -103,8 +103,8 @@ public class CalendarService {
         boolean computedDayOff = calendar.computedDay(date).filter(day -> day.kind().isDayOff()).isPresent();
         if (kind == DayKind.WORKING_DAY && !calendar.weekend().contains(date.getDayOfWeek()) && !computedDayOff) {
             throw ApiException.invalid("kind", "Ngày " + date + " là " + CalendarApi.weekdayName(date.getDayOfWeek())
-                    + ", vốn đã là ngày làm việc: chỉ thứ Bảy, Chủ nhật hoặc ngày nghỉ lễ ước tính theo luật mới đặt được"
-                    + " là WORKING_DAY (làm việc).");
+                    + ", vốn đã là ngày làm việc: chỉ thứ Bảy hoặc Chủ nhật (và ngày nghỉ lễ ước tính theo luật) mới đặt"
+                    + " được là WORKING_DAY (làm việc).");
         }
         String status = change.status() == null || change.status().isBlank() ? ANNOUNCED : change.status().trim();
         if (!STATUSES.contains(status)) {
