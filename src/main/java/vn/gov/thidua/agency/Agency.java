@@ -30,6 +30,9 @@ public class Agency {
     @Column(name = "parent_code")
     private String parentCode;
 
+    /** The province whose directory the agency belongs to; campaigns select participants by kind within one province. */
+    private String province;
+
     @Column(nullable = false)
     private boolean active = true;
 
@@ -51,11 +54,12 @@ public class Agency {
     protected Agency() {
     }
 
-    Agency(String code, String name, AgencyKind kind, String parentCode, Instant now) {
+    Agency(String code, String name, AgencyKind kind, String parentCode, String province, Instant now) {
         this.code = code;
         this.name = name;
         this.kind = kind;
         this.parentCode = parentCode;
+        this.province = province;
         this.createdAt = now;
         this.updatedAt = now;
     }
@@ -79,6 +83,12 @@ public class Agency {
         this.updatedAt = now;
     }
 
+    /** Only for agencies loaded before provinces were recorded: an agency does not move between provinces. */
+    void assignProvince(String province, Instant now) {
+        this.province = province;
+        this.updatedAt = now;
+    }
+
     void reparent(String parentCode, Instant now) {
         this.parentCode = parentCode;
         this.updatedAt = now;
@@ -98,6 +108,10 @@ public class Agency {
 
     public String getParentCode() {
         return parentCode;
+    }
+
+    public String getProvince() {
+        return province;
     }
 
     public boolean isActive() {

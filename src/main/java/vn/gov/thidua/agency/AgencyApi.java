@@ -24,12 +24,12 @@ public final class AgencyApi {
 
     @Schema(description = "Một cơ quan, đơn vị trong danh bạ")
     public record AgencyView(String code, String name, AgencyKind kind, String kindLabel, String parentCode,
-                             boolean active, String successorCode, Instant mergedAt, long version) {
+                             boolean active, String successorCode, Instant mergedAt, long version, String province) {
 
         static AgencyView of(Agency agency) {
             return new AgencyView(agency.getCode(), agency.getName(), agency.getKind(), agency.getKind().label(),
                     agency.getParentCode(), agency.isActive(), agency.getSuccessorCode(), agency.getMergedAt(),
-                    agency.getVersion());
+                    agency.getVersion(), agency.getProvince());
         }
     }
 
@@ -38,7 +38,14 @@ public final class AgencyApi {
             @NotBlank(message = "không được để trống") @Size(max = 255, message = "dài quá 255 ký tự")
             @Pattern(regexp = PLAIN_TEXT, message = PLAIN_TEXT_MESSAGE) String name,
             @NotNull(message = "phải chọn loại cơ quan") AgencyKind kind,
-            @Size(max = 64, message = "dài quá 64 ký tự") String parentCode) {
+            @Size(max = 64, message = "dài quá 64 ký tự") String parentCode,
+            @Schema(description = "Tỉnh, thành phố của cơ quan; để trống thì theo cơ quan cấp trên", example = "Thái Bình")
+            @Size(max = 255, message = "dài quá 255 ký tự")
+            @Pattern(regexp = PLAIN_TEXT, message = PLAIN_TEXT_MESSAGE) String province) {
+
+        public NewAgency(String code, String name, AgencyKind kind, String parentCode) {
+            this(code, name, kind, parentCode, null);
+        }
     }
 
     public record AgencyChange(

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -42,6 +43,17 @@ public class AgencyDirectory {
     /** Names of the agencies, by code, read in one query (codes the directory does not know are left out). */
     public Map<String, String> names(Collection<String> codes) {
         return agencies.findAllById(codes).stream().collect(Collectors.toMap(Agency::getCode, Agency::getName));
+    }
+
+    /** The provinces the directory holds, sorted. */
+    public List<String> provinces() {
+        return all().stream().map(Agency::getProvince).filter(Objects::nonNull).distinct().sorted().toList();
+    }
+
+    /** The active agencies of some kinds in one province (agencies without a province when {@code province} is null). */
+    public List<Agency> activeOfKinds(Collection<AgencyKind> kinds, String province) {
+        return all().stream().filter(Agency::isActive).filter(a -> kinds.contains(a.getKind()))
+                .filter(a -> Objects.equals(province, a.getProvince())).toList();
     }
 
     public Agency require(String code) {

@@ -50,12 +50,62 @@ public class AgencyService {
         }
         String parent = blankToNull(request.parentCode());
         requireActiveParent(parent);
+        String province = provinceOf(blankToNull(request.province()), parent);
         Instant now = EngineClock.now();
-        Agency agency = agencies.save(new Agency(code, request.name().trim(), request.kind(), parent, now));
+        Agency agency = agencies.save(new Agency(code, request.name().trim(), request.kind(), parent, province, now));
         identity.upsertGroup(agency);
         grants.grantAgency(code, agency.getKind());
         audit.record(now, actor, "AGENCY_CREATED", code, null, agency.getName());
         return agency;
+    }
+
+    /**
+     * The province of a new agency: the one named, or its parent's, or the directory's only province. A parent in another
+     * province is refused: the province is the root of the agency tree.
+     */
+    private String provinceOf(String named, String parent) {
+        String parentProvince = parent == null ? null : directory.require(parent).getProvince();
+        if (named != null && parentProvince != null && !named.equals(parentProvince)) {
+            throw ApiException.invalid("province", "Cơ quan cấp trên '" + parent + "' thuộc " + parentProvince
+                    + ", không thuộc " + named + ".");
+        }
+        if (named != null || parentProvince != null) {
+            return named != null ? named : parentProvince;
+        }
+        List<String> provinces = directory.provinces();
+        if (provinces.size() > 1) {
+            throw ApiException.invalid("province", "Danh bạ có nhiều tỉnh, thành phố: phải chọn province (một trong "
+                    + String.join(", ", provinces) + ") hoặc cơ quan cấp trên.");
+        }
+        return provinces.isEmpty() ? null : provinces.get(0);
+    }
+
+    /**
+     * Agencies loaded before provinces were recorded: those listed get the file's province, then any other without one
+     * its parent's. Returns how many were given a province.
+     */
+    int assignProvince(List<String> listed, String province) {
+        Instant now = EngineClock.now();
+        int assigned = 0;
+        for (Agency agency : agencies.findAllById(listed)) {
+            if (agency.getProvince() == null) {
+                agency.assignProvince(province, now);
+                assigned++;
+            }
+        }
+        for (boolean changed = true; changed; ) {
+            changed = false;
+            for (Agency agency : agencies.findAll()) {
+                String parentProvince = agency.getProvince() != null || agency.getParentCode() == null ? null
+                        : agencies.findById(agency.getParentCode()).map(Agency::getProvince).orElse(null);
+                if (parentProvince != null) {
+                    agency.assignProvince(parentProvince, now);
+                    assigned++;
+                    changed = true;
+                }
+            }
+        }
+        return assigned;
     }
 
     public Agency update(String code, AgencyChange change, String actor) {
@@ -65,6 +115,11 @@ public class AgencyService {
         if (!Objects.equals(parent, agency.getParentCode())) {
             requireActiveParent(parent);
             requireNoCycle(code, parent);
+            String parentProvince = parent == null ? null : directory.require(parent).getProvince();
+            if (parentProvince != null && agency.getProvince() != null && !parentProvince.equals(agency.getProvince())) {
+                throw ApiException.invalid("parentCode", "Cơ quan cấp trên '" + parent + "' thuộc " + parentProvince
+                        + ", còn cơ quan '" + code + "' thuộc " + agency.getProvince() + ".");
+            }
         }
         Instant now = EngineClock.now();
         if (agency.isActive() && !change.active()) {

@@ -21,9 +21,11 @@ import org.springframework.stereotype.Component;
 import vn.gov.thidua.agency.AgencyApi.NewAgency;
 
 /**
- * Loads a directory file ({@code app.directory.seed}) at start-up: agencies it lists are created when missing and
- * never overwritten, so the administrator's later changes survive restarts. A malformed file stops start-up with
- * the offending entry named, rather than leaving a half-loaded directory.
+ * Loads the directory files ({@code app.directory.seed}, comma-separated) at start-up, each the agencies of one
+ * province: agencies it lists are created in that province when missing and never overwritten, so the
+ * administrator's later changes survive restarts. A malformed file, a file without its province, or an agency the
+ * file lists that already belongs to another province stops start-up with the offending entry named, rather than
+ * leaving a half-loaded directory. Agencies loaded before provinces were recorded are given theirs.
  */
 @Component
 @Order(10)
@@ -37,15 +39,15 @@ class DirectorySeeder implements ApplicationRunner {
     record Entry(String code, String name, AgencyKind kind, String parent) {
     }
 
-    private final String location;
+    private final String locations;
     private final ResourceLoader resources;
     private final AgencyService service;
     private final AgencyRepository agencies;
     private final Validator validator;
 
-    DirectorySeeder(@Value("${app.directory.seed:}") String location, ResourceLoader resources, AgencyService service,
+    DirectorySeeder(@Value("${app.directory.seed:}") String locations, ResourceLoader resources, AgencyService service,
                     AgencyRepository agencies, Validator validator) {
-        this.location = location;
+        this.locations = locations;
         this.resources = resources;
         this.service = service;
         this.agencies = agencies;
@@ -54,16 +56,27 @@ class DirectorySeeder implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
-        if (location.isBlank()) {
-            return;
+        for (String location : locations.split(",")) {
+            if (!location.isBlank()) {
+                load(location.trim());
+            }
         }
-        DirectoryFile file = read(resources.getResource(location));
+    }
+
+    /** Loads one province's file. */
+    void load(String location) throws IOException {
+        DirectoryFile file = read(location);
         int created = 0;
         for (Entry entry : file.agencies()) {
-            if (agencies.existsById(entry.code())) {
+            Agency existing = agencies.findById(entry.code()).orElse(null);
+            if (existing != null) {
+                if (existing.getProvince() != null && !existing.getProvince().equals(file.province())) {
+                    throw new IllegalStateException("Directory file " + location + ", agency '" + entry.code()
+                            + "': already in the directory for " + existing.getProvince() + ", not " + file.province());
+                }
                 continue;
             }
-            NewAgency request = new NewAgency(entry.code(), entry.name(), entry.kind(), entry.parent());
+            NewAgency request = new NewAgency(entry.code(), entry.name(), entry.kind(), entry.parent(), file.province());
             Set<ConstraintViolation<NewAgency>> violations = validator.validate(request);
             if (!violations.isEmpty()) {
                 ConstraintViolation<NewAgency> first = violations.iterator().next();
@@ -73,17 +86,23 @@ class DirectorySeeder implements ApplicationRunner {
             service.create(request, "directory-file");
             created++;
         }
-        log.info("Directory {} ({}): {} agencies listed, {} created", location, file.province(), file.agencies().size(), created);
+        int assigned = service.assignProvince(file.agencies().stream().map(Entry::code).toList(), file.province());
+        log.info("Directory {} ({}): {} agencies listed, {} created, {} given their province", location, file.province(),
+                file.agencies().size(), created, assigned);
     }
 
-    private DirectoryFile read(Resource resource) throws IOException {
+    private DirectoryFile read(String location) throws IOException {
+        Resource resource = resources.getResource(location);
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         try (InputStream in = resource.getInputStream()) {
             DirectoryFile file = yaml.readValue(in, DirectoryFile.class);
+            if (file.province() == null || file.province().isBlank()) {
+                throw new IllegalStateException("Directory file " + location + " names no province: a file loads one province");
+            }
             if (file.agencies() == null || file.agencies().isEmpty()) {
                 throw new IllegalStateException("Directory file " + location + " lists no agencies");
             }
-            return file;
+            return new DirectoryFile(file.province().trim(), file.agencies());
         }
     }
 }

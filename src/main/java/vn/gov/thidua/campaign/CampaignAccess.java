@@ -1,7 +1,10 @@
 package vn.gov.thidua.campaign;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
+import vn.gov.thidua.agency.Agency;
 import vn.gov.thidua.agency.AgencyDirectory;
 import vn.gov.thidua.security.CurrentOfficer;
 import vn.gov.thidua.system.ApiException;
@@ -22,6 +25,38 @@ public class CampaignAccess {
     public boolean maySupervise(Campaign campaign) {
         return CurrentOfficer.isAdmin() || CurrentOfficer.inAnyGroup(List.of(directory.groupFor(campaign.getAppraisingBoard()),
                 directory.groupFor(campaign.getStandingAgency()), directory.groupFor(campaign.getDecider())));
+    }
+
+    /**
+     * Only the Board a definition names as its appraising Board (as it is today), or an administrator, uploads or
+     * launches it: a Board never writes, nor replaces, another province's campaigns. A Board the directory does not
+     * know passes here and is refused by the reader with the field named.
+     */
+    public void requireOwnBoard(CampaignDefinition definition) {
+        String board = definition.roles() == null ? null : definition.roles().appraisingBoard();
+        if (CurrentOfficer.isAdmin() || board == null || directory.find(board).isEmpty()) {
+            return;
+        }
+        String group;
+        try {
+            group = directory.groupFor(board);
+        } catch (IllegalStateException inactive) {
+            return;
+        }
+        if (!CurrentOfficer.inAnyGroup(List.of(group))) {
+            throw ApiException.forbidden("Chỉ Ban Thi đua - Khen thưởng được giao thẩm định phong trào ('" + board
+                    + "') mới được tải lên hoặc phát động định nghĩa này.");
+        }
+    }
+
+    /** Whether the signed-in officer belongs to the province of {@code agencyCode} (administrators: every province). */
+    public boolean inProvinceOf(String agencyCode) {
+        if (CurrentOfficer.isAdmin()) {
+            return true;
+        }
+        Optional<Agency> agency = directory.find(agencyCode);
+        return agency.isPresent() && CurrentOfficer.groups().stream().map(directory::find).flatMap(Optional::stream)
+                .anyMatch(own -> Objects.equals(own.getProvince(), agency.get().getProvince()));
     }
 
     public void requireSupervisor(Campaign campaign) {

@@ -43,19 +43,22 @@ public class CampaignController {
     private final CampaignRepository campaigns;
     private final CampaignAccess access;
     private final CalendarWarnings calendarWarnings;
+    private final CampaignDefinitionReader reader;
 
     CampaignController(CampaignService service, CampaignStatusReport report, CampaignRepository campaigns, CampaignAccess access,
-                       CalendarWarnings calendarWarnings) {
+                       CalendarWarnings calendarWarnings, CampaignDefinitionReader reader) {
         this.service = service;
         this.report = report;
         this.campaigns = campaigns;
         this.access = access;
         this.calendarWarnings = calendarWarnings;
+        this.reader = reader;
     }
 
     @PostMapping(path = "/api/campaigns", consumes = {"application/json", "application/yaml", "text/yaml"})
     @Operation(summary = "Phát động phong trào từ định nghĩa (JSON hoặc YAML); mã trùng bị từ chối (409)")
     public ResponseEntity<CampaignView> launch(@RequestBody String definition, Principal principal) {
+        access.requireOwnBoard(reader.parse(definition));
         Campaign campaign = service.launch(definition, actor(principal));
         return ResponseEntity.created(URI.create("/api/campaigns/" + campaign.getCode()))
                 .body(CampaignView.of(campaign, calendarWarnings.of(service.definition(campaign.getCode()))));
@@ -77,15 +80,21 @@ public class CampaignController {
     @PostMapping(path = "/api/campaign-definitions", consumes = {"application/json", "application/yaml", "text/yaml"})
     @Operation(summary = "Tải lên (hoặc thay) định nghĩa phong trào chưa phát động, để phát động từ Tasklist")
     public ResponseEntity<DefinitionView> upload(@RequestBody String definition, Principal principal) {
+        access.requireOwnBoard(reader.parse(definition));
         StoredDefinition stored = service.upload(definition, "api", actor(principal));
         return ResponseEntity.created(URI.create("/api/campaign-definitions/" + stored.getCode()))
                 .body(view(stored, calendarWarnings.of(service.definition(stored.getCode()))));
     }
 
     @GetMapping("/api/campaign-definitions")
-    @Operation(summary = "Các định nghĩa phong trào đã tải lên")
+    @Operation(summary = "Các định nghĩa phong trào đã tải lên của tỉnh, thành phố của người dùng")
     public List<DefinitionView> definitions() {
-        return service.definitions().stream().map(stored -> view(stored, null)).toList();
+        return service.definitions().stream().filter(this::ofOwnProvince).map(stored -> view(stored, null)).toList();
+    }
+
+    private boolean ofOwnProvince(StoredDefinition stored) {
+        CampaignDefinition definition = reader.parse(stored.getContent());
+        return definition.roles() != null && access.inProvinceOf(definition.roles().appraisingBoard());
     }
 
     private DefinitionView view(StoredDefinition d, List<String> warnings) {

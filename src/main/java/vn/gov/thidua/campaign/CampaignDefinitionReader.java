@@ -102,13 +102,13 @@ public class CampaignDefinitionReader {
         optionalText(d.theme(), "theme", 255);
         optionalText(d.province(), "province", 255);
         require(d.roles(), "roles");
-        requireAgency(d.roles().standingAgency(), "roles.standingAgency");
-        requireAgency(d.roles().appraisingBoard(), "roles.appraisingBoard");
-        requireAgency(d.roles().decider(), "roles.decider");
+        String province = province(d);
+        requireAgency(d.roles().standingAgency(), "roles.standingAgency", province);
+        requireAgency(d.roles().decider(), "roles.decider", province);
         reminderDays(d.reminderWorkingDays(), "reminderWorkingDays");
 
         require(d.participants(), "participants");
-        SortedSet<String> participants = resolve(d.participants(), Set.of(), "participants");
+        SortedSet<String> participants = resolve(d.participants(), Set.of(), "participants", province);
         if (participants.isEmpty()) {
             throw invalid("participants", "không có đơn vị nào đang hoạt động");
         }
@@ -123,6 +123,19 @@ public class CampaignDefinitionReader {
         rounds(d, keys);
         awardForms(d);
         return new Prepared(d, participants, milestones);
+    }
+
+    /**
+     * The campaign's province: its appraising Board's. A definition naming its province must name the Board's; every
+     * agency it gives a role or work to must be of that province.
+     */
+    public String province(CampaignDefinition d) {
+        String province = directory.require(requireAgency(d.roles().appraisingBoard(), "roles.appraisingBoard", null)).getProvince();
+        if (province != null && d.province() != null && !province.equals(d.province().trim())) {
+            throw invalid("province", "phải là tỉnh của Ban Thi đua - Khen thưởng '" + d.roles().appraisingBoard() + "' ("
+                    + province + "); các tỉnh, thành phố trong danh bạ: " + String.join(", ", directory.provinces()));
+        }
+        return province;
     }
 
     private PreparedMilestone milestone(CampaignDefinition d, Milestone m, int i, Set<String> participants, Set<String> keys) {
@@ -148,7 +161,7 @@ public class CampaignDefinitionReader {
         }
         reminderDays(m.reminderWorkingDays(), at + ".reminderWorkingDays");
         Addressees to = m.to() == null ? new Addressees(true, null, null, null) : m.to();
-        SortedSet<String> addressees = resolve(to, participants, at + ".to");
+        SortedSet<String> addressees = resolve(to, participants, at + ".to", province(d));
         if (addressees.isEmpty()) {
             throw invalid(at + ".to", "không giao cho đơn vị nào");
         }
@@ -221,8 +234,8 @@ public class CampaignDefinitionReader {
         }
     }
 
-    /** Agencies named by a set, as the agencies that hold their work today (after mergers). */
-    private SortedSet<String> resolve(Addressees to, Set<String> participants, String at) {
+    /** Agencies named by a set, as the agencies that hold their work today (after mergers), all of the campaign's province. */
+    private SortedSet<String> resolve(Addressees to, Set<String> participants, String at, String province) {
         Set<String> result = new LinkedHashSet<>();
         if (Boolean.TRUE.equals(to.allParticipants())) {
             if (participants.isEmpty()) {
@@ -232,33 +245,42 @@ public class CampaignDefinitionReader {
         }
         if (to.kinds() != null && !to.kinds().isEmpty()) {
             Set<AgencyKind> kinds = Set.copyOf(to.kinds());
-            directory.all().stream().filter(Agency::isActive).filter(a -> kinds.contains(a.getKind()))
-                    .map(Agency::getCode).forEach(result::add);
+            directory.activeOfKinds(kinds, province).stream().map(Agency::getCode).forEach(result::add);
         }
         if (to.agencies() != null) {
             for (int i = 0; i < to.agencies().size(); i++) {
-                result.add(requireAgency(to.agencies().get(i), at + ".agencies[" + i + "]"));
+                result.add(requireAgency(to.agencies().get(i), at + ".agencies[" + i + "]", province));
             }
         }
         if (to.exclude() != null) {
             for (int i = 0; i < to.exclude().size(); i++) {
-                result.remove(requireAgency(to.exclude().get(i), at + ".exclude[" + i + "]"));
+                result.remove(requireAgency(to.exclude().get(i), at + ".exclude[" + i + "]", null));
             }
         }
         return new TreeSet<>(result);
     }
 
-    /** The agency that holds the work of {@code code} today; the field is named when it is unknown. */
-    private String requireAgency(String code, String at) {
+    /**
+     * The agency that holds the work of {@code code} today; the field is named when it is unknown or, with a
+     * {@code province}, of another province.
+     */
+    private String requireAgency(String code, String at, String province) {
         require(code, at);
         if (directory.find(code).isEmpty()) {
             throw ApiException.invalid(at, "Không tìm thấy cơ quan, đơn vị có mã '" + code + "' (trường '" + at + "').");
         }
+        String current;
         try {
-            return directory.groupFor(code);
+            current = directory.groupFor(code);
         } catch (IllegalStateException inactive) {
             throw ApiException.invalid(at, inactive.getMessage());
         }
+        String agencyProvince = directory.require(current).getProvince();
+        if (province != null && !province.equals(agencyProvince)) {
+            throw ApiException.invalid(at, "Cơ quan, đơn vị '" + code + "' (trường '" + at + "') thuộc " + agencyProvince
+                    + ", không thuộc " + province + " của phong trào.");
+        }
+        return current;
     }
 
     private static OffsetDateTime instant(String wording, Reading reading, String at) {
