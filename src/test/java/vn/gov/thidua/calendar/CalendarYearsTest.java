@@ -104,6 +104,9 @@ class CalendarYearsTest {
         ResponseEntity<String> refused = board.exchange("/api/calendar/years/2028/confirmation", HttpMethod.PUT,
                 jsonBody("{\"confirmed\":true}"), String.class);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        JsonNode incomplete = body(anonymous.withBasicAuth("admin", AsOfficer.PASSWORD).exchange("/api/calendar/years/2028/confirmation",
+                HttpMethod.PUT, jsonBody("{}"), String.class), HttpStatus.BAD_REQUEST);
+        assertThat(incomplete.get("fields").has("confirmed")).isTrue();
         JsonNode confirmed = body(anonymous.withBasicAuth("admin", AsOfficer.PASSWORD).exchange("/api/calendar/years/2028/confirmation",
                 HttpMethod.PUT, jsonBody("{\"confirmed\":true,\"source\":\"Thông báo thử nghiệm\"}"), String.class), HttpStatus.OK);
         assertThat(confirmed.get("confirmed").asBoolean()).isTrue();
