@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -24,8 +25,11 @@ import vn.gov.thidua.system.EngineClock;
  * still as the file wrote them follow the file: a missing day is inserted, a day the file now describes differently
  * is updated, a day no longer in the file is removed, so a corrected file in a new release takes effect.
  *
- * <p>Safe to run on several nodes at once: each day is written in its own short transaction, an insert that
- * another node made first is skipped, and updates and removals only apply while the file is the day's last writer.
+ * <p>The file's days are written in one transaction: on an empty database that is one commit instead of one per day
+ * (a start's calendar took 83 commits). Safe to run on several nodes at once (on PostgreSQL their start-up work
+ * already takes turns, system/ClusterStartupLock): if another node wrote a day meanwhile, the transaction is rolled
+ * back and the days are written again one transaction each, an insert that another node made first skipped. Updates
+ * and removals only apply while the file is the day's last writer.
  */
 @Component
 @Order(0)
@@ -61,6 +65,15 @@ class OfficialCalendarSeeder implements ApplicationRunner {
     }
 
     Result seed() {
+        try {
+            return transactions.execute(status -> seed(false));
+        } catch (DuplicateKeyException | ConcurrencyFailureException anotherNodeWroteADayMeanwhile) {
+            return seed(true);
+        }
+    }
+
+    /** {@code dayByDay}: each day in its own transaction, a day another node inserted first skipped. */
+    private Result seed(boolean dayByDay) {
         Map<LocalDate, CalendarDay> rows = repository.findAllRows().stream()
                 .collect(Collectors.toMap(CalendarDay::date, Function.identity()));
         Instant now = EngineClock.now();
@@ -71,7 +84,7 @@ class OfficialCalendarSeeder implements ApplicationRunner {
                     false, now, CalendarDay.FILE_ACTOR);
             CalendarDay row = rows.get(entry.date());
             if (row == null) {
-                inserted += insertUnlessPresent(wanted) ? 1 : 0;
+                inserted += insertUnlessPresent(wanted, dayByDay) ? 1 : 0;
             } else if (row.ownedByFile() && !row.sameContentAs(wanted)) {
                 updated += inTransaction(() -> repository.replaceIfLastWrittenBy(wanted, CalendarDay.FILE_ACTOR)) ? 1 : 0;
             }
@@ -89,7 +102,11 @@ class OfficialCalendarSeeder implements ApplicationRunner {
         return new Result(inserted, updated, removed);
     }
 
-    private boolean insertUnlessPresent(CalendarDay day) {
+    private boolean insertUnlessPresent(CalendarDay day, boolean dayByDay) {
+        if (!dayByDay) {
+            repository.insert(day);
+            return true;
+        }
         try {
             return inTransaction(() -> {
                 repository.insert(day);

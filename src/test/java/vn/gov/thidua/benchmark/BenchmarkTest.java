@@ -11,14 +11,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import vn.gov.thidua.support.NodeProcess;
 import vn.gov.thidua.support.PostgresTestServer;
 import vn.gov.thidua.support.ResidentMemory;
 
@@ -44,13 +42,6 @@ class BenchmarkTest {
     /** 08:00 on the last working day before DUE_AT, as the product's reminder of one working day computes it. */
     static final String REMINDER_AT = "2027-12-14T08:00:00+07:00";
     static final Duration PHASE_TIMEOUT = Duration.ofMinutes(20);
-    /**
-     * Starts per side for the start-up and memory-after-ready figures, the sides taking turns, each on an empty
-     * database: one start of a JVM varies by a second or more on a shared 2-core machine, and its resident memory by
-     * 200 MiB (G1 sizes the heap from the start's collections), so the median is printed; five, as three starts of
-     * one build gave medians of memory 200 MiB apart from one run to the next.
-     */
-    static final int STARTS = 5;
 
     /** Seeds the open tasks a busy Tasklist holds: one instance per agency, several tasks with due dates days apart. */
     static final String OPEN_TASKS_MODEL = """
@@ -79,10 +70,6 @@ class BenchmarkTest {
         Measures bare = new Measures();
         Measures product = new Measures();
         try (Side bareSide = new BareSide(server); Side productSide = new ProductSide(server)) {
-            for (int start = 1; start <= STARTS; start++) {
-                startOnce(bareSide, start, bare);
-                startOnce(productSide, start, product);
-            }
             run(bareSide, units, bare);
             bareSide.close();
             run(productSide, units, product);
@@ -97,13 +84,6 @@ class BenchmarkTest {
         report.mustBeZero("deadline storm duplicates", "duplicates", product.duplicates, bare.duplicates);
         report.higherIsBetter("Tasklist query p50, 50,000 open tasks", "ms", product.queryP50, bare.queryP50, false);
         report.latency("Tasklist query p95, 50,000 open tasks", "ms", product.queryP95, bare.queryP95, 50);
-        report.higherIsBetter("start-up to ready", "s", median(product.startupSeconds, Comparator.naturalOrder()),
-                median(bare.startupSeconds, Comparator.naturalOrder()), false);
-        Comparator<ResidentMemory> byTotal = Comparator.comparingLong(ResidentMemory::resident);
-        ResidentMemory productReady = median(product.ready, byTotal);
-        ResidentMemory bareReady = median(bare.ready, byTotal);
-        report.higherIsBetter("resident memory after ready", "MiB", mib(productReady.resident()), mib(bareReady.resident()), false);
-        report.whereMemoryIs("after ready, the median start", productReady, bareReady);
         report.higherIsBetter("resident memory after workload", "MiB", mib(product.afterWorkload.resident()),
                 mib(bare.afterWorkload.resident()), false);
         report.whereMemoryIs("after workload", product.afterWorkload, bare.afterWorkload);
@@ -111,25 +91,6 @@ class BenchmarkTest {
         report.print(Path.of("target", "benchmark", "results.txt"));
 
         assertThat(report.belowTarget()).as("figures below target (see the lines marked BELOW TARGET)").isEmpty();
-    }
-
-    /**
-     * One start of the side's application on an empty database of its own, as a new node's first start: the time
-     * from launching its JVM until it answers ready, and its resident memory then. The database is dropped after.
-     */
-    private static void startOnce(Side side, int start, Measures measures) {
-        String database = side.database + "_start" + start;
-        side.server.createDatabase(database);
-        try (NodeProcess node = side.start("bench-" + side.name + "-start-" + start, database)) {
-            double seconds = node.awaitReady(Duration.ofMinutes(5)).toMillis() / 1000.0;
-            ResidentMemory memory = node.residentMemory();
-            measures.startupSeconds.add(seconds);
-            measures.ready.add(memory);
-            log(side, "start " + start + ": ready in " + seconds + " s, " + describe(memory));
-        } finally {
-            side.server.dropDatabase(database);
-            side.server.checkpoint();
-        }
     }
 
     private static void run(Side side, List<String> units, Measures measures) throws Exception {
@@ -289,17 +250,7 @@ class BenchmarkTest {
                 + ", class metadata " + Math.round(mib(memory.classMetadata())) + ", the rest " + Math.round(mib(memory.rest())) + ")";
     }
 
-    /** The middle one of an odd number of figures, in {@code order}: a start's seconds, or its memory by the total. */
-    private static <T> T median(List<T> figures, Comparator<? super T> order) {
-        List<T> sorted = new ArrayList<>(figures);
-        sorted.sort(order);
-        return sorted.get(sorted.size() / 2);
-    }
-
     static final class Measures {
-        /** One figure per start ({@link #STARTS}), the sides taking turns; the report gives the median. */
-        final List<Double> startupSeconds = new ArrayList<>();
-        final List<ResidentMemory> ready = new ArrayList<>();
         ResidentMemory afterWorkload;
         /** What a trim of the C library's heap gave back at the end: memory freed, still resident. */
         double keptFreedMib;
