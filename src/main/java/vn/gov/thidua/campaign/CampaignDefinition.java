@@ -68,8 +68,16 @@ public record CampaignDefinition(
                             List<EvaluationField> fields) {
     }
 
-    /** A field that data providers rank units in, e.g. CHUYEN_DOI_SO. */
-    public record EvaluationField(String key, String name) {
+    /**
+     * A field that data providers rank units in, e.g. CHUYEN_DOI_SO, and the providers that send it (plan 46: Sở TT&TT
+     * the digital transformation ranking, Công an tỉnh Đề án 06). Without providers, any addressee of the milestone
+     * may send it.
+     */
+    public record EvaluationField(String key, String name, List<String> providers) {
+
+        public boolean sentBy(String provider) {
+            return providers == null || providers.isEmpty() || providers.contains(provider);
+        }
     }
 
     public enum RoundKind { MID_TERM, FINAL, ANNUAL }

@@ -178,6 +178,11 @@ public class CampaignDefinitionReader {
                 if (!fieldKeys.add(field.key())) {
                     throw invalid(at + ".fields[" + f + "].key", "trùng lĩnh vực '" + field.key() + "'");
                 }
+                for (String provider : field.providers() == null ? List.<String>of() : field.providers()) {
+                    if (!addressees.contains(provider)) {
+                        throw invalid(at + ".fields[" + f + "].providers", "'" + provider + "' không được giao mốc này");
+                    }
+                }
             }
         }
         List<Integer> reminders = m.reminderWorkingDays() != null ? m.reminderWorkingDays()

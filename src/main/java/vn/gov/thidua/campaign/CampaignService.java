@@ -238,11 +238,11 @@ public class CampaignService {
         }
         CampaignDefinition.Milestone defined = definition(code).milestones().stream()
                 .filter(m -> m.key().equals(key)).findFirst().orElseThrow();
-        Set<String> fields = defined.fields().stream().map(CampaignDefinition.EvaluationField::key)
-                .collect(Collectors.toCollection(TreeSet::new));
         Set<String> units = store.participants(code).stream().filter(p -> p.role() == Role.PARTICIPANT)
                 .map(ParticipantRow::agencyCode).collect(Collectors.toSet());
-        List<CampaignStore.EvaluationRow> rows = EvaluationTable.parse(table, fields, units);
+        List<CampaignStore.EvaluationRow> rows = EvaluationTable.parse(table, defined.fields(), provider, units,
+                directory.names(defined.fields().stream().filter(f -> f.providers() != null).flatMap(f -> f.providers().stream())
+                        .collect(Collectors.toSet())));
         for (CampaignStore.EvaluationRow row : rows) {
             store.evaluationProvider(code, row.field(), row.agencyCode()).filter(other -> !other.equals(provider))
                     .ifPresent(other -> {

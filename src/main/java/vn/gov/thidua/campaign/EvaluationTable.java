@@ -4,13 +4,16 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import vn.gov.thidua.campaign.CampaignStore.EvaluationRow;
 import vn.gov.thidua.system.ApiException;
 
 /**
  * Reads the evaluation table a data provider pastes into its task, one result a line:
- * {@code mã đơn vị; mã lĩnh vực; thứ hạng; điểm; điểm tối đa; ghi chú} (semicolons or tabs, as copied from a
+ * {@code mã đơn vị; mã lĩnh vực; thứ hạng; điểm; điểm tối đa; ghi chú}, score and maximum optional (semicolons or tabs, as copied from a
  * spreadsheet; decimals with a point or a comma). Every problem is reported with its line number.
  */
 final class EvaluationTable {
@@ -21,7 +24,14 @@ final class EvaluationTable {
     private EvaluationTable() {
     }
 
-    static List<EvaluationRow> parse(String text, Set<String> fields, Set<String> agencies) {
+    /**
+     * The rows of {@code provider}'s table; a row for a field the definition gives to another provider is refused with
+     * its line ({@code providerNames}: agency code to name, for the message).
+     */
+    static List<EvaluationRow> parse(String text, List<CampaignDefinition.EvaluationField> definedFields, String provider,
+                                     Set<String> agencies, Map<String, String> providerNames) {
+        Map<String, CampaignDefinition.EvaluationField> fields = new TreeMap<>();
+        definedFields.forEach(f -> fields.put(f.key(), f));
         if (text == null || text.isBlank()) {
             throw ApiException.invalid(FIELD, "Chưa nhập bảng kết quả đánh giá.");
         }
@@ -38,22 +48,28 @@ final class EvaluationTable {
             }
             int number = i + 1;
             String[] cells = line.split("\\s*[;\\t]\\s*", -1);
-            if (cells.length < 4) {
-                throw row(number, "cần ít nhất 4 cột: mã đơn vị; mã lĩnh vực; thứ hạng; điểm");
+            if (cells.length < 3) {
+                throw row(number, "cần ít nhất 3 cột: mã đơn vị; mã lĩnh vực; thứ hạng (rồi điểm; điểm tối đa nếu có)");
             }
             String agency = cells[0].trim();
             String field = cells[1].trim();
             if (!agencies.contains(agency)) {
                 throw row(number, "đơn vị '" + agency + "' không tham gia phong trào");
             }
-            if (!fields.contains(field)) {
-                throw row(number, "lĩnh vực '" + field + "' không thuộc mốc này (các lĩnh vực: " + String.join(", ", fields) + ")");
+            if (!fields.containsKey(field)) {
+                throw row(number, "lĩnh vực '" + field + "' không thuộc mốc này (các lĩnh vực: " + String.join(", ", fields.keySet()) + ")");
+            }
+            if (!fields.get(field).sentBy(provider)) {
+                throw row(number, "lĩnh vực '" + field + "' do " + fields.get(field).providers().stream()
+                        .map(code -> providerNames.getOrDefault(code, code) + " (" + code + ")").collect(Collectors.joining(", "))
+                        + " cung cấp, không phải đơn vị gửi bảng này (" + providerNames.getOrDefault(provider, provider) + ")");
             }
             if (!seen.add(agency + "/" + field)) {
                 throw row(number, "đơn vị '" + agency + "' đã có kết quả lĩnh vực '" + field + "' ở dòng trên");
             }
             Integer ranking = integer(cells[2], number);
-            BigDecimal score = decimal(cells[3], number, "điểm");
+            // a rank alone (score and maximum left empty) is a result: many rankings publish no score
+            BigDecimal score = cells.length > 3 ? decimal(cells[3], number, "điểm") : null;
             BigDecimal max = cells.length > 4 ? decimal(cells[4], number, "điểm tối đa") : null;
             if (ranking == null && score == null) {
                 throw row(number, "cần thứ hạng hoặc điểm");

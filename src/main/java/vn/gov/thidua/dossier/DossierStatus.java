@@ -10,7 +10,9 @@ public enum DossierStatus {
     SUBMITTED_TO_CHAIRMAN("Đã trình Chủ tịch"),
     AWARDED("Được khen thưởng"),
     NOT_AWARDED("Không được khen thưởng"),
-    REJECTED("Không được xét chọn");
+    REJECTED("Không được xét chọn"),
+    /** Closed with its campaign before it was decided, with the Board's recorded reason (issue #25, point 5). */
+    CLOSED("Đóng khi kết thúc phong trào");
 
     private final String label;
 
@@ -20,6 +22,11 @@ public enum DossierStatus {
 
     public String label() {
         return label;
+    }
+
+    /** Nothing more happens to the dossier: decided, rejected or closed with its campaign. */
+    public boolean finished() {
+        return this == AWARDED || this == NOT_AWARDED || this == REJECTED || this == CLOSED;
     }
 
     /** The unit may still change the content and the documents. */

@@ -170,10 +170,17 @@ class CampaignProcessTest {
         assertThat(status.milestones().get(0).counts()).containsEntry(State.DONE_ON_TIME, 25).containsEntry(State.DONE_LATE, 1);
         assertThat(status.milestones().get(1).counts()).containsEntry(State.DONE_ON_TIME, 25).containsEntry(State.DONE_LATE, 1);
 
-        taskService.complete(taskService.createTaskQuery().processInstanceId(campaign.getId()).singleResult().getId(),
-                Map.of("closingNote", "Báo cáo tổng kết số 15/BC-UBND"));
+        // nothing is closed silently: the unit's three unfinished milestones are named until the Board gives its reason
+        String closure = taskService.createTaskQuery().processInstanceId(campaign.getId()).singleResult().getId();
+        assertThat((String) taskService.getVariable(closure, "openWorkSummary")).contains("1 đơn vị chưa hoàn thành (ubnd-vu-thu)");
+        assertThatThrownBy(() -> taskService.complete(closure, Map.of("closingNote", "Báo cáo tổng kết số 15/BC-UBND")))
+                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("Phong trào còn 3 việc chưa xong: Mốc '")
+                .hasMessageContaining("1 đơn vị chưa hoàn thành (ubnd-vu-thu)").hasMessageContaining("ghi lý do đóng các việc còn mở");
+        assertThat(campaign).isWaitingAt("Task_ConfirmCampaignClosure");
+        taskService.complete(closure, Map.of("closingNote", "Báo cáo tổng kết số 15/BC-UBND",
+                "closeOpenWorkReason", "UBND huyện Vũ Thư không nộp; ghi nhận chưa hoàn thành trong báo cáo tổng kết."));
         ProcessClock.runDueJobs(management);
-        assertThat(campaign).isEnded().hasPassed("Task_CloseUnitMilestones", "EndEvent_CampaignClosed");
+        assertThat(campaign).isEnded().hasPassed("Task_RecordCampaignClosure", "Task_CloseUnitMilestones", "EndEvent_CampaignClosed");
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("unit-milestone")
                 .processInstanceBusinessKeyLike(plan.code() + "/%").count()).isZero();
         assertThat(historyService.createHistoricProcessInstanceQuery()

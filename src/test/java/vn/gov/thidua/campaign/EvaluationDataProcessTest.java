@@ -70,6 +70,8 @@ class EvaluationDataProcessTest {
     @Test
     void plan46_dataProvidersSendRankings_asRowsTheCriteriaRead_andALateProviderIsEscalated() {
         ProcessClock.at("2023-03-28T10:00:00+07:00");
+        assertThatThrownBy(() -> campaigns.launch(plan.definition().replace("providers: [so-khdt]", "providers: [so-y-te]"),
+                "cb.btdkt")).as("a field's provider must be given the milestone").hasMessageContaining("'so-y-te' không được giao mốc này");
         campaigns.launch(plan.definition(), "cb.btdkt");
         ProcessClock.runDueJobs(management);
         assertThat(taskOf("so-y-te", "ke-hoach-trien-khai").getDueDate().toInstant())
@@ -86,19 +88,25 @@ class EvaluationDataProcessTest {
         }
 
         ProcessClock.at("2023-12-01T09:00:00+07:00");
+        assertThatThrownBy(() -> submit("cong-an-tinh", "ubnd-dong-hung; DE_AN_06; 1; 96; 100\nso-y-te; CHUYEN_DOI_SO; 1; 92; 100"))
+                .isInstanceOf(BadUserRequestException.class).hasMessage("Dòng 2: lĩnh vực 'CHUYEN_DOI_SO' do Sở Thông tin và"
+                        + " Truyền thông (so-tttt) cung cấp, không phải đơn vị gửi bảng này (Công an tỉnh Thái Bình).");
         submit("cong-an-tinh", "ubnd-dong-hung; DE_AN_06; 1; 96; 100\nso-y-te; DE_AN_06; 2; 90,5; 100");
         Task tttt = taskOf("so-tttt", "du-lieu-danh-gia-2023");
         assertThatThrownBy(() -> submit("so-tttt", "so-y-te; CHUYEN_DOI_SO; 1; 92; 100\nso-khong-co; CHUYEN_DOI_SO; 2; 80; 100"))
                 .isInstanceOf(BadUserRequestException.class).hasMessage("Dòng 2: đơn vị 'so-khong-co' không tham gia phong trào.");
         assertThatThrownBy(() -> submit("so-tttt", "so-y-te; CHUYEN_DOI_SO; 1; 120; 100"))
                 .isInstanceOf(BadUserRequestException.class).hasMessage("Dòng 1: điểm 120 lớn hơn điểm tối đa 100.");
+        // each field comes from its provider (issue #25, point 2): Công an tỉnh's Đề án 06, not Sở TT&TT, and back
         assertThatThrownBy(() -> submit("so-tttt", "so-y-te; DE_AN_06; 1; 92; 100"))
-                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("đã do 'cong-an-tinh' gửi");
+                .isInstanceOf(BadUserRequestException.class).hasMessage("Dòng 1: lĩnh vực 'DE_AN_06' do Công an tỉnh"
+                        + " Thái Bình (cong-an-tinh) cung cấp, không phải đơn vị gửi bảng này (Sở Thông tin và Truyền thông).");
         assertThat(taskService.createTaskQuery().taskId(tttt.getId()).count()).as("refusals leave the task open").isEqualTo(1);
         assertThat(store.evaluations(plan.code())).extracting(CampaignStore.EvaluationRow::field).containsOnly("DE_AN_06");
 
         submit("so-tttt", "# mã đơn vị; lĩnh vực; hạng; điểm; tối đa\nso-y-te; CHUYEN_DOI_SO; 1; 92; 100\n"
-                + "ubnd-hung-ha\tCHUYEN_DOI_SO\t1\t88.25\t100\nso-tu-phap; CHUYEN_DOI_SO; 2; 85; 100; tăng 3 bậc");
+                + "ubnd-hung-ha\tCHUYEN_DOI_SO\t1\t88.25\t100\nso-tu-phap; CHUYEN_DOI_SO; 2; 85; 100; tăng 3 bậc\n"
+                + "so-gtvt; CHUYEN_DOI_SO; 3\nso-xay-dung; CHUYEN_DOI_SO; 4; ;");
         for (String provider : List.of("vp-ubnd", "vp-tinh-uy", "so-noi-vu")) {
             submit(provider, "so-y-te; " + switch (provider) {
                 case "vp-ubnd" -> "NHIEM_VU_UBND_GIAO";
@@ -114,7 +122,12 @@ class EvaluationDataProcessTest {
                 .contains("Đơn vị quá hạn: Sở Kế hoạch và Đầu tư - Gửi kết quả đánh giá, xếp hạng năm 2023 (tính đến ngày 30/11/2023)");
 
         List<CampaignStore.EvaluationRow> rows = store.evaluations(plan.code());
-        assertThat(rows).hasSize(8);
+        assertThat(rows).hasSize(10);
+        assertThat(rows).filteredOn(r -> r.agencyCode().equals("so-gtvt")).singleElement().satisfies(row -> {
+            assertThat(row.ranking()).as("a rank with no score").isEqualTo(3);
+            assertThat(row.score()).isNull();
+            assertThat(row.maxScore()).isNull();
+        });
         assertThat(rows).filteredOn(r -> r.agencyCode().equals("ubnd-hung-ha")).singleElement().satisfies(row -> {
             assertThat(row.field()).isEqualTo("CHUYEN_DOI_SO");
             assertThat(row.ranking()).isEqualTo(1);

@@ -184,6 +184,7 @@ class AwardDossierProcessTest {
                 .contains("Hồ sơ không được xét chọn: Sở Tư pháp (tập thể cơ quan, địa phương)");
 
         vet(official1, "ACCEPT", "Đạt tiêu chuẩn.", null);
+        submitToPortal(official1);
         Task completeness = task(official1, "Task_CheckDossierComplete");
         assertThat(candidates(completeness)).containsExactly("btdkt");
         // Mon 16/12 → Tue 17 (1) … Mon 23 (5): due at the end of the 5th working day
@@ -230,6 +231,7 @@ class AwardDossierProcessTest {
 
         ProcessClock.at("2024-12-19T09:00:00+07:00");
         vet(id, "ACCEPT", "Đủ điều kiện.", null);
+        submitToPortal(id);
         ProcessClock.at("2024-12-24T10:00:00+07:00");
         asUser("cb.btdkt", () -> taskService.complete(task(id, "Task_CheckDossierComplete").getId(),
                 Map.of("dossierComplete", "false", "completenessNote", "Báo cáo thành tích chưa có xác nhận của cấp trình.")));
@@ -244,6 +246,7 @@ class AwardDossierProcessTest {
         dossiers.submit(id, "cb.so-y-te");
         ProcessClock.at("2024-12-30T09:00:00+07:00");
         vet(id, "ACCEPT", null, null);
+        submitToPortal(id);
         Task completeness = task(id, "Task_CheckDossierComplete");
         // Mon 30/12 → Tue 31 (1), Wed 01/01 New Year, Thu 2 (2), Fri 3 (3), Mon 6 (4), Tue 7 (5)
         assertThat(completeness.getDueDate().toInstant()).isEqualTo(instant("2025-01-07T23:59:59+07:00"));
@@ -420,6 +423,7 @@ class AwardDossierProcessTest {
         MidTermRound.uploadRequiredDocuments(attachments, id, "cb." + d.proposingAgency());
         dossiers.submit(id, "cb." + d.proposingAgency());
         vet(id, "ACCEPT", "Đạt.", null);
+        submitToPortal(id);
         asUser("cb.btdkt", () -> taskService.complete(task(id, "Task_CheckDossierComplete").getId(), Map.of("dossierComplete", "true")));
         asUser("cb.btdkt", () -> taskService.complete(task(id, "Task_AppraiseDossier").getId(),
                 Map.of("appraisalRecommendation", "PROPOSE", "appraisalOpinion", "Đủ điều kiện.")));
@@ -432,6 +436,13 @@ class AwardDossierProcessTest {
         form.put("vettingNote", note);
         form.put("supplementDue", supplementDue);
         asUser("cb.so-tttt", () -> taskService.complete(task(id, "Task_VetDossier").getId(), form));
+    }
+
+    /** The standing agency records the portal's receipt the same day, as the Board's times count from it. */
+    private void submitToPortal(long id) {
+        asUser("cb.so-tttt", () -> taskService.complete(task(id, "Task_SubmitToPortal").getId(), Map.of(
+                "portalReceiptNumber", "000.00.12.H57-" + id, "portalReceiptDate", java.time.LocalDate.ofInstant(
+                        org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(), java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString())));
     }
 
     private long create(String proposer, Nominee nominee, List<Figure> figures) {

@@ -162,6 +162,8 @@ class AwardRulesApiTest {
         assertThat(cells(as("btdkt").getForEntity("/api/reports/campaigns/" + advisory + "/nominees.xlsx?list=proposed&round="
                 + MidTermRound.ROUND, byte[].class))).contains("Vượt hạn mức, được chấp nhận vì: " + reason);
 
+        asOfficer("cb.so-tttt", () -> taskService.complete(task(over, "Task_SubmitToPortal").getId(), Map.of(
+                "portalReceiptNumber", "000.00.12.H57-241202-0007", "portalReceiptDate", "2024-12-02")));
         asOfficer("cb.btdkt", () -> taskService.complete(task(over, "Task_CheckDossierComplete").getId(), Map.of("dossierComplete", "true")));
         asOfficer("cb.btdkt", () -> taskService.complete(task(over, "Task_AppraiseDossier").getId(),
                 Map.of("appraisalRecommendation", "PROPOSE", "appraisalOpinion", "Đủ điều kiện.")));

@@ -242,8 +242,8 @@ class ReportTest {
             XSSFSheet counts = workbook.getSheetAt(2);
             assertThat(body(counts, printable(counts, true))).contains(List.of("6", "Hồ sơ: Đã trình Chủ tịch", "0"),
                     List.of("7", "Hồ sơ: Được khen thưởng", "1"),
-                    List.of("10", "Tổng số hồ sơ đề nghị khen thưởng", "4"), List.of("11", "Số quyết định khen thưởng", "1"),
-                    List.of("12", "Số tập thể, cá nhân được khen thưởng", "1"));
+                    List.of("11", "Tổng số hồ sơ đề nghị khen thưởng", "4"), List.of("12", "Số quyết định khen thưởng", "1"),
+                    List.of("13", "Số tập thể, cá nhân được khen thưởng", "1"));
         }
 
         String nominees = "/api/reports/campaigns/" + campaign + "/nominees.xlsx?round=" + ROUND + "&list=";
@@ -340,6 +340,8 @@ class ReportTest {
             String instance = dossiers.require(id).processInstanceId();
             AsOfficer.run(identityService, STANDING, () -> taskService.complete(task(instance, "Task_VetDossier"),
                     Map.of("vettingDecision", "ACCEPT", "vettingNote", "Đạt.")));
+            AsOfficer.run(identityService, STANDING, () -> taskService.complete(task(instance, "Task_SubmitToPortal"),
+                    Map.of("portalReceiptNumber", "000.00.12.H57-241203-0001", "portalReceiptDate", "2024-12-03")));
             AsOfficer.run(identityService, BOARD, () -> taskService.complete(task(instance, "Task_CheckDossierComplete"),
                     Map.of("dossierComplete", "true")));
             AsOfficer.run(identityService, BOARD, () -> taskService.complete(task(instance, "Task_AppraiseDossier"),
