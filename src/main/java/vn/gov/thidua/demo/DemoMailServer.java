@@ -2,9 +2,11 @@ package vn.gov.thidua.demo;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import java.nio.file.Path;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +18,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * inside the application (GreenMail, on a free loopback port) and the product's mail sender pointed at it, so the
  * notices the product mails (reminders, overdue notices, dossier results) go through real SMTP and can be read at
  * {@code /demo/mailbox}. Nothing leaves the machine. GreenMail is kept out of the packaged jar (pom.xml), so a
- * production deployment does not even carry it; the mail is kept in memory and a restart starts an empty mailbox.
+ * production deployment does not even carry it.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(name = "com.icegreen.greenmail.util.GreenMail")
@@ -47,8 +49,9 @@ class DemoMailServer {
         return sender;
     }
 
-    @Bean
-    DemoMailbox demoMailbox(GreenMail demoSmtpServer) {
-        return new DemoMailbox(demoSmtpServer);
+    /** Stopped before the server it reads, so the mail received last is kept too. */
+    @Bean(destroyMethod = "keep")
+    DemoMailbox demoMailbox(GreenMail demoSmtpServer, @Value("${app.data-dir}") String dataDir) {
+        return new DemoMailbox(demoSmtpServer, Path.of(dataDir, "demo-mailbox"));
     }
 }
