@@ -16,7 +16,6 @@ import vn.gov.thidua.campaign.Campaign;
 import vn.gov.thidua.campaign.CampaignDefinition;
 import vn.gov.thidua.campaign.CampaignDefinition.ReviewRound;
 import vn.gov.thidua.campaign.DeadlineWording;
-import vn.gov.thidua.campaign.CampaignStatusReport.MilestoneStatus;
 import vn.gov.thidua.campaign.CampaignStatusReport.State;
 import vn.gov.thidua.campaign.CampaignStatusReport.UnitMilestoneStatus;
 import vn.gov.thidua.dossier.DossierReports;
@@ -24,6 +23,7 @@ import vn.gov.thidua.dossier.DossierReports.DecisionAnnex;
 import vn.gov.thidua.dossier.DossierStatus;
 import vn.gov.thidua.dossier.NomineeKind;
 import vn.gov.thidua.report.CampaignDashboard.Dashboard;
+import vn.gov.thidua.report.CampaignDashboard.MilestoneView;
 import vn.gov.thidua.report.CampaignDashboard.UnitRow;
 import vn.gov.thidua.report.PrintedWorkbook.Column;
 import vn.gov.thidua.report.PrintedWorkbook.Heading;
@@ -70,7 +70,7 @@ public class CampaignExports {
         PrintedWorkbook workbook = new PrintedWorkbook();
 
         List<Column> columns = new ArrayList<>(List.of(new Column("Mã đơn vị", 18), new Column("Tên đơn vị", 40)));
-        for (MilestoneStatus m : d.milestones()) {
+        for (MilestoneView m : d.milestones()) {
             columns.add(new Column(m.name() + "\n(hạn " + DAY_TIME.format(m.dueAt()) + ")", 24));
         }
         columns.add(new Column("Số hồ sơ đề nghị", 12));
@@ -78,9 +78,10 @@ public class CampaignExports {
         List<List<Object>> rows = new ArrayList<>();
         for (UnitRow unit : d.units()) {
             List<Object> row = new ArrayList<>(List.of(unit.agencyCode(), unit.agencyName()));
-            for (MilestoneStatus m : d.milestones()) {
+            for (MilestoneView m : d.milestones()) {
                 UnitMilestoneStatus state = unit.milestones().get(m.key());
-                row.add(state == null ? NOT_ADDRESSED : state.stateLabel()
+                Integer daysLate = unit.daysLate().get(m.key());
+                row.add(state == null ? NOT_ADDRESSED : state.stateLabel() + (daysLate == null ? "" : " " + daysLate + " ngày")
                         + (state.completedAt() == null ? "" : "\n" + DAY_TIME.format(state.completedAt())));
             }
             row.add(unit.dossierTotal());
@@ -94,9 +95,15 @@ public class CampaignExports {
                 new Column("Số đơn vị được giao", 12)));
         List<State> states = List.of(State.PENDING, State.DONE_ON_TIME, State.DONE_LATE, State.OVERDUE, State.NOT_ISSUED);
         states.forEach(state -> totals.add(new Column(state.label(), 14)));
+        totals.add(new Column("Ghi chú", 28));
         List<List<Object>> totalRows = d.milestones().stream().map(m -> {
             List<Object> row = new ArrayList<>(List.of(m.name(), DAY_TIME.format(m.dueAt()), m.addressees()));
             states.forEach(state -> row.add(m.counts().get(state)));
+            row.add(switch (m.opening()) {
+                case OPEN -> "";
+                case SCHEDULED -> "Mở từ " + DAY_TIME.format(m.opensAt());
+                case WAITING_FOR_BOARD -> m.openingLabel() + " (từ " + DAY_TIME.format(m.opensAt()) + ")";
+            });
             return row;
         }).toList();
         workbook.sheet("Tổng hợp theo mốc", heading(campaign, board, "TỔNG HỢP TIẾN ĐỘ THEO MỐC", subtitles, d.generatedAt().toLocalDate()),
@@ -131,7 +138,7 @@ public class CampaignExports {
                     definition.awardFormName(x.awardForm()), DAY.format(x.firstSubmittedAt()),
                     x.status().label(), note(x.late(), x.quotaOverrideReason()))).toList();
             workbook.sheet("Danh sách đề nghị", heading(campaign, board, "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐỀ NGHỊ KHEN THƯỞNG", subtitles, today),
-                    true, List.of(new Column("Tên tập thể, cá nhân", 35), new Column("Chức vụ, đơn vị công tác", 35),
+                    true, "Chưa có hồ sơ đề nghị khen thưởng nào được nộp trong đợt này.", List.of(new Column("Tên tập thể, cá nhân", 35), new Column("Chức vụ, đơn vị công tác", 35),
                             new Column("Đối tượng", 22), new Column("Đơn vị đề nghị", 30), new Column("Hình thức khen thưởng", 28),
                             new Column("Ngày nộp", 12), new Column("Trạng thái", 20), new Column("Ghi chú", 30)), rows);
             return new Export("Danh sách đề nghị khen thưởng " + code + " " + round.key() + ".xlsx", workbook.toBytes());
@@ -141,7 +148,7 @@ public class CampaignExports {
                 names.getOrDefault(a.proposingAgency(), a.proposingAgency()), a.awardFormName(),
                 a.decisionNumber() + " ngày " + DAY.format(a.decisionDate()))).toList();
         workbook.sheet("Danh sách khen thưởng", heading(campaign, board, "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG", subtitles, today),
-                false, awardedColumns(true), rows);
+                false, "Chưa có tập thể, cá nhân nào được khen thưởng trong đợt này.", awardedColumns(true), rows);
         return new Export("Danh sách được khen thưởng " + code + " " + round.key() + ".xlsx", workbook.toBytes());
     }
 

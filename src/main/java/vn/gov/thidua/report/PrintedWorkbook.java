@@ -50,6 +50,7 @@ final class PrintedWorkbook {
     private final CellStyle header;
     private final CellStyle text;
     private final CellStyle number;
+    private final CellStyle emptyNote;
 
     PrintedWorkbook() {
         // the default font sets Excel's column width unit and the look of empty cells
@@ -66,6 +67,7 @@ final class PrintedWorkbook {
         header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
         text = bordered(style(font(false, false, 12), HorizontalAlignment.LEFT, true));
         number = bordered(style(font(false, false, 12), HorizontalAlignment.CENTER, false));
+        emptyNote = bordered(style(font(false, true, 12), HorizontalAlignment.CENTER, true));
     }
 
     /**
@@ -73,6 +75,14 @@ final class PrintedWorkbook {
      * {@code rows} (numbers stay numbers, everything else is written as text).
      */
     void sheet(String name, Heading heading, boolean landscape, List<Column> columns, List<List<Object>> rows) {
+        sheet(name, heading, landscape, null, columns, rows);
+    }
+
+    /**
+     * As above; a list with no rows says {@code whenEmpty} in one line across the table under its header, so a printed
+     * empty list reads as "nobody yet", not as a page that failed to print.
+     */
+    void sheet(String name, Heading heading, boolean landscape, String whenEmpty, List<Column> columns, List<List<Object>> rows) {
         int width = columns.size() + 1;
         int[] widths = widths(columns, rows);
         Sheet sheet = workbook.createSheet(name);
@@ -145,6 +155,15 @@ final class PrintedWorkbook {
             if (valueLines > 1) {
                 row.setHeightInPoints(valueLines * 16f);
             }
+        }
+
+        if (rows.isEmpty() && whenEmpty != null) {
+            row = sheet.createRow(++r);
+            merged(sheet, row, 0, width - 1, whenEmpty, emptyNote);
+            for (int c = 1; c < width; c++) {
+                row.createCell(c).setCellStyle(emptyNote);
+            }
+            row.setHeightInPoints(lines(whenEmpty, totalWidth, 1.0) * 16f + 4);
         }
 
         sheet.createFreezePane(0, headerRow + 1);

@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.gov.thidua.report.CampaignDashboard.CampaignCard;
 import vn.gov.thidua.report.CampaignDashboard.Dashboard;
 import vn.gov.thidua.report.CampaignExports.Export;
+import vn.gov.thidua.report.DashboardUnits.UnitPage;
+import vn.gov.thidua.report.DashboardUnits.UnitQuery;
 
 @RestController
 @Tag(name = "Báo cáo, xuất Excel", description = "Bảng theo dõi phong trào; danh sách đề nghị, được khen thưởng; danh sách kèm"
@@ -44,6 +46,21 @@ public class ReportController {
             + " khen thưởng")
     public Dashboard dashboard(@PathVariable String code) {
         return dashboards.of(code);
+    }
+
+    @GetMapping(path = "/api/reports/campaigns/{code}/units", produces = "application/json")
+    @Operation(summary = "Tiến độ từng đơn vị theo trang (page từ 0), lọc theo loại đơn vị, đơn vị cấp trên, mốc, trạng thái,"
+            + " tên; sort=overdue: quá hạn lâu nhất trước")
+    public UnitPage units(@PathVariable String code,
+                          @Parameter(description = "loại đơn vị, ví dụ DEPARTMENT, DISTRICT, COMMUNE") @RequestParam(required = false) String kind,
+                          @Parameter(description = "mã đơn vị cấp trên, ví dụ ubnd-vu-thu (các xã của huyện)") @RequestParam(required = false) String parent,
+                          @Parameter(description = "mã mốc") @RequestParam(required = false) String milestone,
+                          @Parameter(description = "NOT_ISSUED, PENDING, DONE_ON_TIME, DONE_LATE, OVERDUE") @RequestParam(required = false) String state,
+                          @Parameter(description = "tìm theo tên hoặc mã đơn vị") @RequestParam(required = false) String q,
+                          @RequestParam(required = false) String sort,
+                          @RequestParam(defaultValue = "0") int page,
+                          @RequestParam(defaultValue = "" + DashboardUnits.DEFAULT_SIZE) int size) {
+        return DashboardUnits.select(dashboards.of(code), new UnitQuery(kind, parent, milestone, state, q, sort, page, size));
     }
 
     @GetMapping(path = "/api/reports/campaigns/{code}/dashboard.xlsx")

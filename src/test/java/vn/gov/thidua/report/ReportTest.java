@@ -174,8 +174,8 @@ class ReportTest {
         assertThat(page).contains("<h1>" + escaped(NAME) + "</h1>").doesNotContain("<script>")
                 .contains("Số liệu đến 10:00 ngày 06/12/2024", "Kế hoạch số 161/KH-UBND ngày 11/12/2023");
         assertThat(cell(page, "so-y-te", PLAN)).isEqualTo(new String[] {"DONE_ON_TIME", "Hoàn thành đúng hạn"});
-        assertThat(cell(page, "so-tu-phap", PLAN)).isEqualTo(new String[] {"DONE_LATE", "Hoàn thành trễ hạn"});
-        assertThat(cell(page, "so-gtvt", PLAN)).isEqualTo(new String[] {"OVERDUE", "Quá hạn"});
+        assertThat(cell(page, "so-tu-phap", PLAN)).isEqualTo(new String[] {"DONE_LATE", "Hoàn thành trễ hạn 5 ngày"});
+        assertThat(cell(page, "so-gtvt", PLAN)).isEqualTo(new String[] {"OVERDUE", "Quá hạn 341 ngày"});
         assertThat(cell(page, "so-gtvt", MID_TERM)).isEqualTo(new String[] {"PENDING", "Đang thực hiện"});
         assertThat(cell(page, "ubnd-vu-thu", FINAL)).isEqualTo(new String[] {"NOT_ISSUED", "Chưa giao"});
         assertThat(page).contains("title=\"Hoàn thành lúc 05/01/2024 10:00\"", "hạn 31/12/2023 23:59", "hạn 12/12/2024 00:00");
@@ -230,15 +230,17 @@ class ReportTest {
             assertThat(units.getColumnWidth(2)).as("the name column fits the longest name").isEqualTo((longestName + 2) * 256);
             assertThat(rows).extracting(r -> r.get(0)).containsExactly("1", "2", "3", "4");
             assertThat(rows).extracting(r -> r.get(1)).containsExactly("so-gtvt", "so-tu-phap", "so-y-te", "ubnd-vu-thu");
-            assertThat(rows.get(0)).containsSubsequence("Sở Giao thông vận tải", "Quá hạn", "Đang thực hiện", "Chưa giao", "1", "0");
-            assertThat(rows.get(1)).contains("Hoàn thành trễ hạn\n05/01/2024 10:00");
+            assertThat(rows.get(0)).containsSubsequence("Sở Giao thông vận tải", "Quá hạn 341 ngày", "Đang thực hiện", "Chưa giao", "1",
+                    "0");
+            assertThat(rows.get(1)).contains("Hoàn thành trễ hạn 5 ngày\n05/01/2024 10:00");
             assertThat(rows.get(2)).containsSubsequence("Hoàn thành đúng hạn\n20/12/2023 10:00", "Hoàn thành đúng hạn\n20/11/2024 10:00",
                     "Chưa giao", "1", "1");
 
             XSSFSheet totals = workbook.getSheetAt(1);
             List<List<String>> milestones = body(totals, printable(totals, true));
             assertThat(milestones.get(0)).containsExactly("1", "Ban hành kế hoạch triển khai", "31/12/2023 23:59", "4", "0", "2", "1", "1",
-                    "0");
+                    "0", "");
+            assertThat(milestones.get(2)).as("the final review, not yet open").endsWith("Mở từ 01/11/2025 00:00");
             XSSFSheet counts = workbook.getSheetAt(2);
             assertThat(body(counts, printable(counts, true))).contains(List.of("6", "Hồ sơ: Đã trình Chủ tịch", "0"),
                     List.of("7", "Hồ sơ: Được khen thưởng", "1"),
