@@ -200,8 +200,8 @@ class DemoCampaign {
 
     /**
      * A unit nominates itself and its dossier is taken {@code step} steps on: 0 stays with the unit, 1 waits for the
-     * standing agency's vetting, 2 for the Board's completeness check, 3 for its appraisal, 4 for the Chairman, 5 is
-     * decided.
+     * standing agency's vetting, 2 (vetted and sent to the province's public-service portal) for the Board's
+     * completeness check, 3 for its appraisal, 4 for the Chairman, 5 is decided.
      */
     private void nominate(String unit, int step) throws InterruptedException {
         String officer = "cb." + unit;
@@ -218,6 +218,8 @@ class DemoCampaign {
         if (step >= 2) {
             complete(STANDING_AGENCY, awaitTask(key, "Task_VetDossier", "vetting of " + key),
                     Map.of("vettingDecision", "ACCEPT", "vettingNote", "Đạt tiêu chuẩn, đề nghị Ban Thi đua - Khen thưởng thẩm định."));
+            complete(STANDING_AGENCY, awaitTask(key, "Task_SubmitToPortal", "portal submission of " + key),
+                    Map.of("portalReceiptNumber", "DEMO-" + id, "portalReceiptDate", today().toString()));
         }
         if (step >= 3) {
             complete(BOARD, awaitTask(key, "Task_CheckDossierComplete", "completeness of " + key), Map.of("dossierComplete", "true"));
