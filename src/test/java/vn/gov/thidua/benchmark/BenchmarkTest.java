@@ -33,11 +33,7 @@ import vn.gov.thidua.support.TableRows;
 @Tag("benchmark")
 class BenchmarkTest {
 
-    /**
-     * The sizes issue #23 gives; {@code -Dthidua.benchmark.units=…} (and {@code .storm-units}, {@code .open-tasks})
-     * run the same benchmark smaller, to try it out or when the machine is too loaded for the full run. The figures'
-     * names say the size they were measured at.
-     */
+    /** Issue #23's sizes; -Dthidua.benchmark.units, .storm-units and .open-tasks run it smaller (a trial, a loaded machine). */
     static final int UNITS = Integer.getInteger("thidua.benchmark.units", 3_321);
     static final int CLIENTS = 8;
     static final int STORM_UNITS = Integer.getInteger("thidua.benchmark.storm-units", 2_500);
@@ -57,10 +53,7 @@ class BenchmarkTest {
      * one build gave medians of memory 200 MiB apart from one run to the next.
      */
     static final int STARTS = 5;
-    /**
-     * Rounds of the workload (launch, task completion, deadline storm) and of the Tasklist query, the sides taking
-     * turns at going first: each figure is the median of its rounds, printed with their range (issue #23).
-     */
+    /** Rounds of the workload and of the Tasklist query, the sides taking turns at going first (issue #23). */
     static final int ROUNDS = 3;
     /** Issue #23: what a unit's launch may write to the database. */
     static final double MAX_ROWS_PER_UNIT = 25;
@@ -159,7 +152,7 @@ class BenchmarkTest {
         }
     }
 
-    /** Starts the side's node for the workload and fills its directory: agencies, groups, officers. */
+    /** Starts the side's node for the workload and fills its directory. */
     private static void prepare(Side side, List<String> units) throws Exception {
         side.node = side.start();
         side.node.awaitReady(Duration.ofMinutes(5));
@@ -188,18 +181,16 @@ class BenchmarkTest {
         measures.rowsPerUnit.add(rows.total());
         log(side, "round " + round + ": launched in " + seconds + " s, rows per unit " + rows);
         side.analyze();
-
         completeUnitTasks(side, campaign, measures);
         assertThat(side.completedMilestones(campaign)).as("every unit's milestone recorded once").isEqualTo(UNITS);
         assertThat(side.openUnitTasks(campaign)).isZero();
         log(side, "round " + round + ": tasks completed at " + measures.completionRate.median() + " tasks/s (median so far)");
-
         deadlineStorm(side, units, "bench-storm-" + round, measures);
         log(side, "round " + round + ": storm in " + measures.stormSeconds.median() + " s (median so far)");
         side.server.checkpoint();
     }
 
-    /** Resident memory once the whole workload is done, and what a trim of the C library's heap gives back. */
+    /** Resident memory once the workload is done, and what a trim of the C library's heap gives back. */
     private static void afterWorkload(Side side, Measures measures) {
         measures.afterWorkload = side.node.residentMemory();
         measures.keptFreedMib = side.node.trimNativeHeap() / 1024.0;
@@ -236,9 +227,8 @@ class BenchmarkTest {
     /**
      * 2,500 units get 2 milestones each, every one with its last reminder and its deadline: 10,000 unit deadlines and
      * reminders (10,000 timers on the bare engine, one per milestone and instant in the product's campaign), all put on
-     * the same instant a few seconds ahead, as when a deadline and its reminders fall due for every unit at once.
-     * Measured from that instant until every timer fired, every notice (reminder, overdue, escalation) is recorded and,
-     * on the product, mailed: received by the SMTP server, one mail per notice.
+     * the same instant a few seconds ahead. Measured from that instant until every timer fired, every notice (reminder,
+     * overdue, escalation) is recorded and, on the product, mailed: received by the SMTP server, one mail per notice.
      */
     private static void deadlineStorm(Side side, List<String> units, String campaign, Measures measures) throws Exception {
         int issued = STORM_UNITS * STORM_MILESTONES;
@@ -367,8 +357,7 @@ class BenchmarkTest {
         final Rounds stormSeconds = new Rounds();
         final Rounds queryP50 = new Rounds();
         final Rounds queryP95 = new Rounds();
-        /** Summed over the rounds: any is a failure. */
-        int completionErrors;
+        int completionErrors; // summed over the rounds, as the duplicates: any is a failure
         int duplicates;
     }
 
@@ -397,7 +386,7 @@ class BenchmarkTest {
                     ratio < RATIO_TARGET || product.median() > maxMillis);
         }
 
-        /** Rows are judged by their own target, not against the bare engine, whose model differs. */
+        /** Judged by its own target, not against the bare engine, whose model differs. */
         void rowsPerUnit(String figure, Rounds product, Rounds bare, double max) {
             String line = figure + ": " + format(product.median()) + " rows (" + product.range() + ", target " + format(max)
                     + "; bare engine " + format(bare.median()) + ", " + bare.range() + ")";
