@@ -184,9 +184,9 @@ class BenchmarkTest {
         completeUnitTasks(side, campaign, measures);
         assertThat(side.completedMilestones(campaign)).as("every unit's milestone recorded once").isEqualTo(UNITS);
         assertThat(side.openUnitTasks(campaign)).isZero();
-        log(side, "round " + round + ": tasks completed at " + measures.completionRate.median() + " tasks/s (median so far)");
+        log(side, "round " + round + ": tasks completed at " + measures.completionRate.last() + " tasks/s");
         deadlineStorm(side, units, "bench-storm-" + round, measures);
-        log(side, "round " + round + ": storm in " + measures.stormSeconds.median() + " s (median so far)");
+        log(side, "round " + round + ": storm in " + measures.stormSeconds.last() + " s");
         side.server.checkpoint();
     }
 
@@ -296,7 +296,7 @@ class BenchmarkTest {
         Collections.sort(millis);
         measures.queryP50.add(millis.get((int) Math.ceil(0.50 * millis.size()) - 1));
         measures.queryP95.add(millis.get((int) Math.ceil(0.95 * millis.size()) - 1));
-        log(side, "query p50 " + measures.queryP50.median() + " ms, p95 " + measures.queryP95.median() + " ms (medians so far)");
+        log(side, "query p50 " + measures.queryP50.last() + " ms, p95 " + measures.queryP95.last() + " ms");
     }
 
     private static void await(Side side, String what, Callable<Boolean> done) throws Exception {

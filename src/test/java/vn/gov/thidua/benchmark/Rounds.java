@@ -17,8 +17,9 @@ final class Rounds {
         values.add(value);
     }
 
-    int size() {
-        return values.size();
+    /** The round just measured, for the log. */
+    double last() {
+        return values.get(values.size() - 1);
     }
 
     /** The middle value; of an even number of rounds, the mean of the two middle ones. */
