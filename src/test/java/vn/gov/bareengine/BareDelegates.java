@@ -140,9 +140,10 @@ class BareDelegates {
                 (String) execution.getVariable("agencyCode"));
     }
 
+    /** The product's notice insert on PostgreSQL: the unique key decides (NotificationService). */
     private void notice(DelegateExecution execution, String key, String recipientGroup) {
-        jdbc.update("insert into bare_notice (dedupe_key, recipient_group, created_at) select ?, ?, ? where not exists"
-                + " (select 1 from bare_notice where dedupe_key = ?)", key, recipientGroup, Instant.now().toString(), key);
+        jdbc.update("insert into bare_notice (dedupe_key, recipient_group, created_at) values (?, ?, ?)"
+                + " on conflict (dedupe_key) do nothing", key, recipientGroup, Instant.now().toString());
     }
 
     private static String milestoneKey(DelegateExecution execution) {

@@ -82,9 +82,9 @@ class TaskWorkRightsPlugin extends AbstractProcessEnginePlugin {
                         // a new task, not a write on one: the engine's own TASK CREATE check decides
                         return next.execute(command);
                     }
-                    next.execute(context -> {
-                        requireWorker(taskId == null ? null : context.getTaskManager().findTaskById(taskId), caller.get());
-                        return null;
+                    return GuardedTasks.sharing(() -> {
+                        requireWorker(taskId == null ? null : GuardedTasks.read(configuration, taskId).task(), caller.get());
+                        return next.execute(command);
                     });
                 }
             }

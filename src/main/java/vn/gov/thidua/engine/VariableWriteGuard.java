@@ -21,7 +21,6 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.VariableMap;
 
 /**
@@ -51,11 +50,9 @@ public final class VariableWriteGuard extends CommandInterceptor {
     private static final ThreadLocal<Boolean> PRODUCT_SERVICE = ThreadLocal.withInitial(() -> false);
 
     private final ProcessEngineConfigurationImpl configuration;
-    private final TaskFormFields forms;
 
-    VariableWriteGuard(ProcessEngineConfigurationImpl configuration, TaskFormFields forms) {
+    VariableWriteGuard(ProcessEngineConfigurationImpl configuration) {
         this.configuration = configuration;
-        this.forms = forms;
     }
 
     /**
@@ -76,7 +73,10 @@ public final class VariableWriteGuard extends CommandInterceptor {
     @Override
     public <T> T execute(Command<T> command) {
         if (guarded(command) && officerActing()) {
-            refuseOrCheck(command);
+            return GuardedTasks.sharing(() -> {
+                refuseOrCheck(command);
+                return next.execute(command);
+            });
         }
         return next.execute(command);
     }
@@ -130,14 +130,11 @@ public final class VariableWriteGuard extends CommandInterceptor {
 
     /** Why the variables may not be written through this task's form, or null if they may. */
     private String refusal(String taskId, Map<?, ?> variables) {
-        Map<String, FormField> fields = configuration.getCommandExecutorTxRequired().execute(context ->
-                context.runWithoutAuthorization(() -> {
-                    TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
-                    return task == null ? null : forms.of(task, context);
-                }));
-        if (fields == null) {
+        GuardedTasks.Read read = taskId == null ? null : GuardedTasks.read(configuration, taskId);
+        if (read == null || read.task() == null) {
             return null; // no such task: the command itself answers "not found"
         }
+        Map<String, FormField> fields = read.fields();
         for (Object name : variables.keySet()) {
             FormField field = fields.get(name);
             if (field == null) {

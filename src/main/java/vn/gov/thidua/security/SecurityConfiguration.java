@@ -3,7 +3,6 @@ package vn.gov.thidua.security;
 import jakarta.servlet.DispatcherType;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -116,13 +115,16 @@ public class SecurityConfiguration {
         return registration;
     }
 
-    /** Camunda's own HTTP Basic filter on the engine REST API: the engine then checks its authorizations per caller. */
+    /**
+     * Camunda's own HTTP Basic filter on the engine REST API: the engine then checks its authorizations per caller. Its
+     * provider signs the caller in in one transaction (EngineRestBasicAuthentication).
+     */
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new EveryPathEngineAuthenticationFilter());
         registration.setName("engine-rest-authentication");
-        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        registration.addInitParameter("authentication-provider", EngineRestBasicAuthentication.class.getName());
         registration.addUrlPatterns("/engine-rest/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;

@@ -4,16 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.icegreen.greenmail.store.FolderException;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.io.InputStream;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.core.io.ClassPathResource;
 import vn.gov.thidua.support.NodeProcess;
 import vn.gov.thidua.support.PostgresTestServer;
+import vn.gov.thidua.support.TestMailServer;
 
 /** The product as operators run it (profile postgres, sign-in and engine authorizations on), driven over HTTP. */
 final class ProductSide extends Side {
@@ -26,12 +31,62 @@ final class ProductSide extends Side {
 
     @Override
     NodeProcess start(String nodeName, String database) {
+        return NodeProcess.start(nodeName, JVM_OPTIONS, properties(database));
+    }
+
+    private Map<String, String> properties(String database) {
         Map<String, String> properties = new HashMap<>(server.datasourceProperties(database));
         properties.putAll(Map.of("spring.profiles.active", "postgres",
                 "app.data-dir", "target/benchmark/product-data",
                 "app.admin.username", "admin",
                 "app.admin.password", PASSWORD));
-        return NodeProcess.start(nodeName, JVM_OPTIONS, properties);
+        return properties;
+    }
+
+    /**
+     * The node the workload runs on mails its notices through a real SMTP server (GreenMail, in the benchmark's JVM),
+     * as a province's node would: the storm is measured until the mails are received.
+     */
+    @Override
+    NodeProcess start() {
+        Map<String, String> properties = properties(database);
+        TestMailServer.properties().forEach((name, value) -> properties.put(name, String.valueOf(value)));
+        return NodeProcess.start("bench-" + name, JVM_OPTIONS, properties);
+    }
+
+    /** Every notice goes to one agency, which has one officer with an address: one mail each. */
+    @Override
+    int expectedMails(int notices) {
+        return notices;
+    }
+
+    @Override
+    int mailsReceived() {
+        return TestMailServer.shared().getReceivedMessages().length;
+    }
+
+    /** Mails beyond the first for the same notice (header X-Thidua-Notice). */
+    @Override
+    int duplicateMails() {
+        List<String> notices = new ArrayList<>();
+        for (MimeMessage mail : TestMailServer.shared().getReceivedMessages()) {
+            try {
+                String[] notice = mail.getHeader("X-Thidua-Notice");
+                notices.add(notice == null ? "" : notice[0]);
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return notices.size() - new HashSet<>(notices).size();
+    }
+
+    @Override
+    void clearMail() {
+        try {
+            TestMailServer.shared().purgeEmailFromAllMailboxes();
+        } catch (FolderException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The worked example's agencies (the Board among them), the communes, and one officer each, through the API. */
@@ -96,11 +151,12 @@ final class ProductSide extends Side {
 
     /** The campaign's timers: one per milestone and reminder instant, and one per milestone deadline, for all units. */
     @Override
-    String stormTimersWhere() {
-        // the storm campaign's only: the launch's campaign, measured before, still waits at its own milestone's timer
+    String stormTimersWhere(String campaign) {
+        // the storm campaign's only: the launches' campaigns, measured before, still wait at their milestones' timers
         return " where handler_type_ = 'timer-intermediate-transition'"
                 + " and (handler_cfg_ like 'Event_ReminderDue%' or handler_cfg_ like 'Event_MilestoneDue%')"
-                + " and process_instance_id_ in (select proc_inst_id_ from act_ru_execution where business_key_ = 'bench-storm')";
+                + " and process_instance_id_ in (select proc_inst_id_ from act_ru_execution where business_key_ = '"
+                + campaign + "')";
     }
 
     /** Once issued, each milestone waits for its reminder; its deadline timer follows when the reminders are done. */

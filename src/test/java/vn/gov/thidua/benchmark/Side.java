@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import vn.gov.thidua.support.NodeProcess;
 import vn.gov.thidua.support.PostgresTestServer;
+import vn.gov.thidua.support.TableRows;
 
 /**
  * One of the two applications the benchmark drives the same way: the product, or the bare engine. Each runs as its
@@ -80,6 +81,25 @@ abstract class Side implements AutoCloseable {
     /** Notices recorded more than once for the same unit, milestone and kind. */
     abstract int duplicateNotices(String campaign) throws SQLException;
 
+    /** The mails {@code notices} must be sent as, where the side mails notices (the bare engine records them only). */
+    int expectedMails(int notices) {
+        return 0;
+    }
+
+    /** Mails the side's SMTP server received since {@link #clearMail}. */
+    int mailsReceived() {
+        return 0;
+    }
+
+    /** Mails received more than once for the same notice. */
+    int duplicateMails() {
+        return 0;
+    }
+
+    /** Forgets the mails received so far, before a storm. */
+    void clearMail() {
+    }
+
     /** Milestones recorded as completed by their unit. */
     abstract int completedMilestones(String campaign) throws SQLException;
 
@@ -101,21 +121,25 @@ abstract class Side implements AutoCloseable {
         }
     }
 
-    int openUnitTasks() throws SQLException {
-        return count("select count(*) from act_ru_task where proc_def_id_ like ?", unitProcess() + ":%");
+    /** Open unit tasks of one campaign: every side's unit instances have business keys {@code <campaign>/…}. */
+    int openUnitTasks(String campaign) throws SQLException {
+        return count("select count(*) from act_ru_task t join act_ru_execution e on e.id_ = t.proc_inst_id_"
+                + " where t.proc_def_id_ like ? and e.business_key_ like ?", unitProcess() + ":%", campaign + "/%");
     }
 
     int openTasks() throws SQLException {
         return count("select count(*) from act_ru_task");
     }
 
-    /** Open unit tasks with the group they are offered to: what each client works on. */
-    List<String[]> unitTasksWithGroup() throws SQLException {
+    /** A campaign's open unit tasks with the group they are offered to: what each client works on. */
+    List<String[]> unitTasksWithGroup(String campaign) throws SQLException {
         List<String[]> tasks = new ArrayList<>();
         try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(
                 "select t.id_, l.group_id_ from act_ru_task t join act_ru_identitylink l on l.task_id_ = t.id_"
-                        + " and l.type_ = 'candidate' where t.proc_def_id_ like ? order by t.id_")) {
+                        + " and l.type_ = 'candidate' join act_ru_execution e on e.id_ = t.proc_inst_id_"
+                        + " where t.proc_def_id_ like ? and e.business_key_ like ? order by t.id_")) {
             statement.setString(1, unitProcess() + ":%");
+            statement.setString(2, campaign + "/%");
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     tasks.add(new String[] {rs.getString(1), rs.getString(2)});
@@ -125,10 +149,15 @@ abstract class Side implements AutoCloseable {
         return tasks;
     }
 
-    /** The waiting reminder timers and deadline (overdue) timers of the unit milestones, as a where clause of act_ru_job. */
-    String stormTimersWhere() {
+    /**
+     * The campaign's waiting reminder timers and deadline (overdue) timers of the unit milestones, as a where clause of
+     * act_ru_job. Campaign codes are the benchmark's own ({@code bench-storm-<round>}), written into the SQL as they are.
+     */
+    String stormTimersWhere(String campaign) {
         return " where ((handler_type_ = 'timer-intermediate-transition' and handler_cfg_ like 'Event_ReminderDue%')"
-                + " or (handler_type_ = 'timer-transition' and handler_cfg_ like 'BoundaryEvent_DocumentOverdue%'))";
+                + " or (handler_type_ = 'timer-transition' and handler_cfg_ like 'BoundaryEvent_DocumentOverdue%'))"
+                + " and process_instance_id_ in (select proc_inst_id_ from act_ru_execution where business_key_ like '"
+                + campaign + "/%')";
     }
 
     /** The storm's timers waiting once its milestones are issued: a reminder and a deadline per unit and milestone. */
@@ -136,17 +165,17 @@ abstract class Side implements AutoCloseable {
         return 2 * issued;
     }
 
-    int stormTimers() throws SQLException {
-        return count("select count(*) from act_ru_job" + stormTimersWhere());
+    int stormTimers(String campaign) throws SQLException {
+        return count("select count(*) from act_ru_job" + stormTimersWhere(campaign));
     }
 
     /**
      * Puts every waiting reminder and deadline timer due after {@code at} on that instant; called again while the storm
      * runs, it brings forward the timers a side creates only once the earlier ones fired.
      */
-    int moveStormTimersTo(Instant at) throws SQLException {
+    int moveStormTimersTo(String campaign, Instant at) throws SQLException {
         try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(
-                "update act_ru_job set duedate_ = ?" + stormTimersWhere() + " and duedate_ > ?")) {
+                "update act_ru_job set duedate_ = ?" + stormTimersWhere(campaign) + " and duedate_ > ?")) {
             statement.setTimestamp(1, Timestamp.from(at));
             statement.setTimestamp(2, Timestamp.from(at));
             return statement.executeUpdate();
@@ -155,6 +184,13 @@ abstract class Side implements AutoCloseable {
 
     int failedJobs() throws SQLException {
         return count("select count(*) from act_ru_job where exception_msg_ is not null or retries_ < 3");
+    }
+
+    /** The rows of every table of the side's database: what a launch writes per unit is counted from two of these. */
+    TableRows tableRows() throws SQLException {
+        try (Connection connection = connect()) {
+            return TableRows.count(connection);
+        }
     }
 
     /** Fresh statistics after bulk loads, as autovacuum would have gathered them in a running system. */
