@@ -24,10 +24,12 @@ public class AgencyDirectory {
 
     private final AgencyRepository agencies;
     private final OfficerRepository officers;
+    private final EmulationClusters clusters;
 
-    AgencyDirectory(AgencyRepository agencies, OfficerRepository officers) {
+    AgencyDirectory(AgencyRepository agencies, OfficerRepository officers, EmulationClusters clusters) {
         this.agencies = agencies;
         this.officers = officers;
+        this.clusters = clusters;
     }
 
     public Optional<Agency> find(String code) {
@@ -99,8 +101,22 @@ public class AgencyDirectory {
                 .filter(email -> email != null && !email.isBlank()).map(String::trim).distinct().toList();
     }
 
-    /** The Camunda group that is offered the work of {@code code}. */
+    /** The Camunda group that is offered the work of {@code code}; a cluster's is its leading unit's of this year. */
     public String groupFor(String code) {
-        return current(code).getCode();
+        return groupFor(code, vn.gov.thidua.system.EngineClock.now().atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).getYear());
+    }
+
+    /**
+     * The group offered the work of {@code code} for {@code year}: the agency holding its work today, or, for an
+     * emulation cluster or block, its leading unit of that year (following mergers too).
+     */
+    public String groupFor(String code, int year) {
+        Agency agency = current(code);
+        if (!agency.getKind().isCluster()) {
+            return agency.getCode();
+        }
+        String leader = clusters.leader(agency.getCode(), year).orElseThrow(() -> new IllegalStateException(
+                "Cụm, khối thi đua '" + agency.getName() + "' chưa có đơn vị trưởng cụm năm " + year + "."));
+        return current(leader).getCode();
     }
 }

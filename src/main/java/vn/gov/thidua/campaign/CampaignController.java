@@ -35,12 +35,15 @@ public class CampaignController {
     private final CampaignStatusReport report;
     private final CampaignRepository campaigns;
     private final CampaignAccess access;
+    private final PilotUnits pilotUnits;
 
-    CampaignController(CampaignService service, CampaignStatusReport report, CampaignRepository campaigns, CampaignAccess access) {
+    CampaignController(CampaignService service, CampaignStatusReport report, CampaignRepository campaigns, CampaignAccess access,
+                       PilotUnits pilotUnits) {
         this.service = service;
         this.report = report;
         this.campaigns = campaigns;
         this.access = access;
+        this.pilotUnits = pilotUnits;
     }
 
     @PostMapping(path = "/api/campaigns", consumes = {"application/json", "application/yaml", "text/yaml"})
@@ -61,6 +64,13 @@ public class CampaignController {
     public CampaignStatus status(@PathVariable String code) {
         access.requireSupervisor(service.campaign(code));
         return report.of(code);
+    }
+
+    @GetMapping("/api/campaigns/{code}/pilot-units")
+    @Operation(summary = "Các đơn vị làm điểm mà từng cơ quan đã đăng ký")
+    public List<PilotUnits.PilotUnit> pilotUnits(@PathVariable String code) {
+        access.requireSupervisor(service.campaign(code));
+        return pilotUnits.of(code);
     }
 
     @PostMapping(path = "/api/campaign-definitions", consumes = {"application/json", "application/yaml", "text/yaml"})
