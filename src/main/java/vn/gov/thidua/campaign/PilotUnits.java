@@ -103,7 +103,8 @@ public class PilotUnits {
         List<Agency> all = directory.all();
         while (!frontier.isEmpty()) {
             List<String> parents = frontier;
-            frontier = all.stream().filter(a -> a.isActive() && parents.contains(a.getParentCode())).map(Agency::getCode).toList();
+            frontier = all.stream().filter(a -> a.isActive() && a.getParentCode() != null && parents.contains(a.getParentCode()))
+                    .map(Agency::getCode).toList();
             found.addAll(frontier);
         }
         return found;
