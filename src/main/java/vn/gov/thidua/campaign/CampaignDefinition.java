@@ -110,6 +110,7 @@ public record CampaignDefinition(
         YEARLY_REPORT("Báo cáo hằng năm"),
         EVALUATION_DATA("Kết quả đánh giá, xếp hạng"),
         PILOT_UNITS("Đăng ký đơn vị làm điểm"),
+        INSPECTION("Kiểm tra của Hội đồng Thi đua - Khen thưởng"),
         OTHER("Văn bản khác");
 
         private final String label;

@@ -79,8 +79,11 @@ public class CampaignModelSupport {
     public String unitTaskDescription(String campaignCode, String milestoneKey, String agencyCode) {
         MilestoneRow milestone = service.requireMilestone(campaignCode, milestoneKey);
         String unit = directory.find(agencyCode).map(Agency::getName).orElse(agencyCode);
-        return "Phong trào: " + service.campaign(campaignCode).getName() + ". Đơn vị: " + unit + ". Hạn: "
+        String description = "Phong trào: " + service.campaign(campaignCode).getName() + ". Đơn vị: " + unit + ". Hạn: "
                 + CampaignService.DUE_TEXT.format(milestone.dueAt()) + ".";
+        // the Board's announcement of an inspection (time, place) is what the inspected unit needs to read
+        return milestone.kind() == MilestoneKind.INSPECTION && milestone.openingNote() != null
+                ? description + " Thông báo kiểm tra: " + milestone.openingNote() : description;
     }
 
     /**

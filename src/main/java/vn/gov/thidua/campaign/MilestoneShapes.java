@@ -15,7 +15,8 @@ import vn.gov.thidua.campaign.CampaignDefinition.UnitCount;
 
 /**
  * What some milestones carry beyond a deadline: who is sent a copy of each submission ({@code cc}: a role of the
- * campaign or an agency) and how many pilot units a registration takes ({@code units}, PILOT_UNITS only).
+ * campaign or an agency) and how many pilot units a registration takes ({@code units}, PILOT_UNITS only); an
+ * inspection is opened by the Board, which chooses the units then.
  */
 final class MilestoneShapes {
 
@@ -40,6 +41,10 @@ final class MilestoneShapes {
                     requireAgency.apply(entry, at + ".cc[" + i + "]");
                 }
             }
+        }
+        if (m.kind() == MilestoneKind.INSPECTION && m.openedBy() != CampaignDefinition.Opener.BOARD) {
+            throw invalid(at + ".openedBy", "của mốc kiểm tra phải là BOARD: Ban Thi đua - Khen thưởng chọn đơn vị được kiểm"
+                    + " tra, thông báo thời gian, địa điểm khi mở mốc");
         }
         if (m.units() != null && m.kind() != MilestoneKind.PILOT_UNITS) {
             throw invalid(at + ".units", "chỉ dùng cho mốc loại PILOT_UNITS (đăng ký đơn vị làm điểm)");

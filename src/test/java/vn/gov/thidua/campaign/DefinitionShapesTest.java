@@ -159,6 +159,22 @@ class DefinitionShapesTest {
                     assertThat(n.body()).contains("Văn bản số 150/BC-UBND ngày 01/12/2022");
                 });
 
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        String followUp = "/api/campaigns/" + code + "/milestones/bao-cao-nam-2022/follow-ups";
+        ResponseEntity<String> urged = anonymous.withBasicAuth("cb.so-nnptnt", AsOfficer.PASSWORD).postForEntity(followUp,
+                new HttpEntity<>("{\"note\": \"Đề nghị gửi trước ngày 10/12/2022\"}", headers), String.class);
+        assertThat(urged.getStatusCode()).as(urged.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(urged.getBody()).isEqualTo("{\"urged\":1}");
+        assertThat(notifications.forGroups(List.of("ubnd-hung-ha"), 100)).as("the standing agency urges the unit not done")
+                .filteredOn(n -> code.equals(n.campaignCode()) && n.kind().equals("FOLLOW_UP")).singleElement()
+                .satisfies(n -> assertThat(n.body()).startsWith("Sở Nông nghiệp và Phát triển nông thôn đề nghị đơn vị hoàn thành"
+                        + " 'Báo cáo kết quả thực hiện năm 2022'").endsWith("Đề nghị gửi trước ngày 10/12/2022."));
+        assertThat(notifications.forGroups(List.of("ubnd-vu-thu"), 100))
+                .filteredOn(n -> code.equals(n.campaignCode()) && n.kind().equals("FOLLOW_UP")).isEmpty();
+        assertThat(anonymous.withBasicAuth("cb.ubnd-hung-ha", AsOfficer.PASSWORD).postForEntity(followUp,
+                new HttpEntity<>("{}", headers), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
         ProcessClock.advanceTo("2022-12-15T00:00:05+07:00", management);
         assertThat(state("ubnd-vu-thu", "bao-cao-nam-2022")).isEqualTo(State.DONE_ON_TIME);
         assertThat(state("ubnd-hung-ha", "bao-cao-nam-2022")).isEqualTo(State.OVERDUE);
@@ -272,6 +288,55 @@ class DefinitionShapesTest {
     }
 
     @Test
+    void yearlyInspection_theBoardChoosesTheUnitsAndAnnouncesTimeAndPlace_andOnlyTheyFileTheRecord() {
+        ProcessClock.at("2024-09-02T09:00:00+07:00");
+        campaigns.launch("""
+                code: %s
+                name: Phong trào thi đua "Cải cách hành chính" giai đoạn 2024-2025
+                planNumber: 70/KH-UBND
+                planDate: tháng 8 năm 2024
+                periodStart: 2024-09-01
+                periodEnd: 2025-12-31
+                roles: { standingAgency: so-noi-vu, appraisingBoard: btdkt, decider: chu-tich-ubnd }
+                participants: { agencies: [so-y-te, so-gddt, ubnd-vu-thu] }
+                milestones:
+                  - { key: kiem-tra, name: Kiểm tra việc thực hiện phong trào, kind: INSPECTION, openedBy: BOARD,
+                      opens: trong tháng 10 hằng năm, due: trước ngày 15/12 hằng năm, years: { from: 2024, to: 2025 },
+                      cc: [appraisingBoard] }
+                """.formatted(code), "cb.btdkt");
+        ProcessInstance campaign = campaignInstance();
+        ProcessClock.advanceTo("2024-10-01T00:00:01+07:00", management);
+        assertThat(campaign).isWaitingAt("Task_OpenMilestone");
+        Task opening = taskService.createTaskQuery().processInstanceId(campaign.getId()).singleResult();
+        assertThat(opening.getName()).isEqualTo("Mở mốc: Kiểm tra việc thực hiện phong trào năm 2024");
+        String announcement = "Thông báo số 30/TB-HĐTĐKT: đoàn kiểm tra làm việc tại Sở Y tế 08:00 ngày 20/11/2024,"
+                + " tại UBND huyện Vũ Thư 14:00 ngày 20/11/2024.";
+        assertThatThrownBy(() -> AsOfficer.run(identityService, "cb.btdkt", () -> taskService.complete(opening.getId(),
+                Map.of("openingNote", announcement)))).isInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("Chưa chọn đơn vị được kiểm tra");
+        assertThatThrownBy(() -> AsOfficer.run(identityService, "cb.btdkt", () -> taskService.complete(opening.getId(),
+                Map.of("openingNote", announcement, "inspectedUnits", "so-y-te, so-tttt"))))
+                .isInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("'so-tttt' không thuộc đối tượng của mốc kiểm tra; các đơn vị được chọn: so-gddt, so-y-te, ubnd-vu-thu");
+
+        AsOfficer.run(identityService, "cb.btdkt", () -> taskService.complete(opening.getId(),
+                Map.of("openingNote", announcement, "inspectedUnits", "so-y-te, ubnd-vu-thu")));
+        ProcessClock.runDueJobs(management);
+        assertThat(openTasks("kiem-tra-2024")).as("only the chosen units").hasSize(2);
+        assertThat(taskOf("so-gddt", "kiem-tra-2024")).isNull();
+        assertThat(taskOf("so-y-te", "kiem-tra-2024").getDescription()).endsWith("Thông báo kiểm tra: " + announcement);
+
+        ProcessClock.at("2024-11-21T10:00:00+07:00");
+        fileDocument("so-y-te", "kiem-tra-2024", "05/BB-ĐKT");
+        assertThat(notifications.forGroups(List.of("btdkt"), 200)).filteredOn(n -> code.equals(n.campaignCode()))
+                .extracting(Notice::title).contains("Đơn vị đã gửi: Sở Y tế - Kiểm tra việc thực hiện phong trào năm 2024");
+        assertThat(state("so-y-te", "kiem-tra-2024")).isEqualTo(State.DONE_ON_TIME);
+        assertThat(report.of(code).units()).filteredOn(u -> u.agencyCode().equals("so-gddt")).singleElement()
+                .satisfies(u -> assertThat(u.milestones()).as("not inspected in 2024; 2025's choice is next year's")
+                        .doesNotContainKey("kiem-tra-2024").containsKey("kiem-tra-2025"));
+    }
+
+    @Test
     void refusals_listTheAllowedValues() throws Exception {
         String base = """
                 code: %s
@@ -290,7 +355,7 @@ class DefinitionShapesTest {
 
         assertRefused(good.replace("kind: YEARLY_REPORT", "kind: INSPECTION_VISIT"), "milestones[0].kind",
                 "không nhận giá trị 'INSPECTION_VISIT'; các giá trị được phép: IMPLEMENTATION_PLAN, REVIEW_REPORT, REGISTRATION,"
-                        + " YEARLY_REPORT, EVALUATION_DATA, PILOT_UNITS, OTHER.");
+                        + " YEARLY_REPORT, EVALUATION_DATA, PILOT_UNITS, INSPECTION, OTHER.");
         assertRefused(good.replace("kinds: [DISTRICT]", "kinds: [DOAN_THE]"), "participants.kinds[0]", "MASS_ORGANISATION");
         assertRefused(good.replace("planDate: 2024-01-01", "planDate: tháng 13 năm 2023"), "planDate", "'tháng 8 năm 2021'");
         assertRefused(good.replace("due: trước ngày 15/12 hằng năm", "due: trước ngày 15/12 hằng năm, copyTo: [so-noi-vu]"),
