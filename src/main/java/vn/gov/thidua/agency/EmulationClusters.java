@@ -46,6 +46,14 @@ public class EmulationClusters {
                 + " order by leader_year desc fetch first 1 rows only", String.class, cluster, year).stream().findFirst();
     }
 
+    /** The leaders named so far, by year. */
+    public java.util.Map<Integer, String> leaders(String cluster) {
+        java.util.Map<Integer, String> leaders = new java.util.TreeMap<>();
+        jdbc.query("select leader_year, agency_code from emulation_cluster_leader where cluster_code = ?",
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> leaders.put(rs.getInt(1), rs.getString(2)), cluster);
+        return leaders;
+    }
+
     /** Adds a member; nothing when it is one already. */
     @Transactional
     public void addMember(String cluster, String agency) {

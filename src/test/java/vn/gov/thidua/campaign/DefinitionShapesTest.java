@@ -70,6 +70,8 @@ class DefinitionShapesTest {
     AgencyService agencies;
     @Autowired
     TestRestTemplate anonymous;
+    @Autowired
+    vn.gov.thidua.agency.EmulationClusters agencyClusters;
 
     private final ObjectMapper json = new ObjectMapper();
     private String code;
@@ -187,7 +189,7 @@ class DefinitionShapesTest {
     }
 
     @Test
-    void clusterMilestone_goesToTheLeaderOfItsYear_andParticipantsAreTheClustersMembers() {
+    void clusterMilestone_goesToTheLeaderOfItsYear_andParticipantsAreTheClustersMembers() throws Exception {
         String front = "mttq-" + code;
         agencies.create(new NewAgency(front, "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh (" + code + ")",
                 AgencyKind.MASS_ORGANISATION, null), "test");
@@ -221,6 +223,20 @@ class DefinitionShapesTest {
         ProcessClock.at("2024-03-20T10:00:00+07:00");
         fileDocument("ubnd-hung-ha", "cum-huyen-bac", "giao-uoc-cum", "03/GƯ-CTĐ");
         assertThat(state("cum-huyen-bac", "giao-uoc-cum")).isEqualTo(State.DONE_ON_TIME);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        TestRestTemplate admin = anonymous.withBasicAuth("cb.btdkt", AsOfficer.PASSWORD);
+        assertThat(admin.exchange("/api/agencies/cum-huyen-bac/cluster/leaders/2031", org.springframework.http.HttpMethod.PUT,
+                new HttpEntity<>("{\"agencyCode\": \"ubnd-thai-thuy\"}", headers), String.class).getStatusCode())
+                .as("only the administrator names a leader").isEqualTo(HttpStatus.FORBIDDEN);
+        JsonNode cluster = body(anonymous.withBasicAuth("cb.ubnd-vu-thu", AsOfficer.PASSWORD)
+                .getForEntity("/api/agencies/cum-huyen-bac/cluster", String.class));
+        assertThat(cluster.get("leaders").get("2024").asText()).isEqualTo("ubnd-hung-ha");
+        assertThat(cluster.get("members").toString()).contains("ubnd-thai-thuy");
+        agencyClusters.nameLeader("cum-huyen-bac", 2031, "ubnd-thai-thuy");
+        assertThat(agencyClusters.leader("cum-huyen-bac", 2032)).as("a leader holds until the next").hasValue("ubnd-thai-thuy");
+        assertThatThrownBy(() -> agencyClusters.nameLeader("cum-huyen-bac", 2031, "ubnd-vu-thu"))
+                .hasMessageContaining("phải là thành viên của cụm");
         assertThatThrownBy(() -> campaigns.upload("""
                 code: %s-x
                 name: x
@@ -377,6 +393,11 @@ class DefinitionShapesTest {
         JsonNode body = json.readTree(response.getBody());
         assertThat(body.path("fields").has(field)).as(response.getBody()).isTrue();
         assertThat(body.get("detail").asText()).contains(messagePart);
+    }
+
+    private JsonNode body(ResponseEntity<String> response) throws Exception {
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+        return json.readTree(response.getBody());
     }
 
     private void assertRegistrationRefused(Task task, String units, String messagePart) {
