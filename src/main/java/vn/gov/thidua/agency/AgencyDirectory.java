@@ -5,11 +5,13 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.gov.thidua.system.ApiException;
+import vn.gov.thidua.system.EngineClock;
 
 /**
  * Read side of the directory, and the bean models use to route work: {@code ${agencyDirectory.groupFor(code)}}
@@ -21,6 +23,7 @@ import vn.gov.thidua.system.ApiException;
 public class AgencyDirectory {
 
     private static final int MAX_MERGE_CHAIN = 32;
+    private static final ZoneId PROVINCE_CLOCK = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final AgencyRepository agencies;
     private final OfficerRepository officers;
@@ -103,7 +106,7 @@ public class AgencyDirectory {
 
     /** The Camunda group that is offered the work of {@code code}; a cluster's is its leading unit's of this year. */
     public String groupFor(String code) {
-        return groupFor(code, vn.gov.thidua.system.EngineClock.now().atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).getYear());
+        return groupFor(code, EngineClock.now().atZone(PROVINCE_CLOCK).getYear());
     }
 
     /**

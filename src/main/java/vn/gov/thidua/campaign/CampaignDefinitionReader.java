@@ -40,8 +40,9 @@ import static vn.gov.thidua.campaign.DefinitionChecks.workingDays;
 
 /**
  * Reads a campaign definition (JSON or YAML) and checks it against the directory, naming the offending field of
- * the first problem in Vietnamese. What it returns is ready to register: deadlines as instants and every
- * addressee set resolved to the agencies that hold the work today.
+ * the first problem in Vietnamese. What it returns is ready to register: the milestones as issued (a yearly one once
+ * per year, a phase's with the campaign's), deadlines as instants and every addressee set resolved to the agencies
+ * that hold the work today (a cluster stays the cluster: its leader of the year acts for it).
  */
 @Component
 public class CampaignDefinitionReader {
