@@ -96,7 +96,14 @@ public class CampaignUnits {
             return 0;
         }
         directory.names(agencies);
-        String standing = directory.groupFor(campaigns.campaign(code).getStandingAgency());
+        Campaign campaign = campaigns.campaign(code);
+        // a cluster's work goes to its leader of the milestone's year, who joins the campaign's tenant to see it
+        List<String> leaders = agencies.stream().filter(a -> directory.find(a).map(x -> x.getKind().isCluster()).orElse(false))
+                .map(a -> directory.groupFor(a, milestone.year())).distinct().toList();
+        if (!leaders.isEmpty()) {
+            tenants.admit(code, campaign.getName(), leaders);
+        }
+        String standing = directory.groupFor(campaign.getStandingAgency());
         String definitionId = latestUnitMilestoneDefinition();
         Map<String, String> instanceByAgency = new LinkedHashMap<>();
         for (String agency : agencies) {

@@ -200,7 +200,7 @@ class DefinitionShapesTest {
                 planNumber: 12/KH-UBND
                 planDate: ngày 15 tháng 01 năm 2024
                 periodStart: 2024-01-15
-                periodEnd: 2024-12-31
+                periodEnd: 2025-12-31
                 roles: { standingAgency: so-noi-vu, appraisingBoard: btdkt, decider: chu-tich-ubnd }
                 participants: { clusters: [cum-huyen-bac], agencies: [%s] }
                 milestones:
@@ -208,17 +208,23 @@ class DefinitionShapesTest {
                       to: { agencies: [cum-huyen-bac] }, due: trước ngày 31/3/2024 }
                   - { key: ke-hoach-trien-khai, name: Ban hành kế hoạch triển khai, kind: IMPLEMENTATION_PLAN,
                       due: trong Quý I năm 2024 }
+                  - { key: bao-cao-khoi-2025, name: Báo cáo kết quả của khối năm 2025, kind: YEARLY_REPORT,
+                      to: { agencies: [khoi-kinh-te] }, due: trước ngày 31/3/2025 }
                 """.formatted(code, front), "cb.btdkt");
         ProcessClock.runDueJobs(management);
 
         assertThat(report.of(code).units()).extracting(u -> u.agencyCode() + " " + u.role()).containsExactlyInAnyOrder(
                 "ubnd-hung-ha PARTICIPANT", "ubnd-quynh-phu PARTICIPANT", "ubnd-dong-hung PARTICIPANT",
-                "ubnd-thai-thuy PARTICIPANT", front + " PARTICIPANT", "cum-huyen-bac CLUSTER");
+                "ubnd-thai-thuy PARTICIPANT", front + " PARTICIPANT", "cum-huyen-bac CLUSTER", "khoi-kinh-te CLUSTER");
         assertThat(openTasks("giao-uoc-cum")).as("one task for the cluster").singleElement();
         Task pact = taskOf("cum-huyen-bac", "giao-uoc-cum");
         assertThat(candidateGroups(pact)).as("the cluster's leader of 2024 reports for it").containsExactly("ubnd-hung-ha");
         assertThat(pact.getDescription()).contains("Đơn vị: Cụm thi đua các huyện phía Bắc.");
         assertThat(taskOf(front, "ke-hoach-trien-khai")).as("a mass organisation takes part as any unit").isNotNull();
+        assertThat(candidateGroups(taskOf("khoi-kinh-te", "bao-cao-khoi-2025"))).as("the block's leader of 2025, not of today")
+                .containsExactly("so-cong-thuong");
+        assertThat(identityService.createTenantQuery().groupMember("so-cong-thuong").tenantId(code).count())
+                .as("the leader, no participant, joins the campaign to see its task").isEqualTo(1);
 
         ProcessClock.at("2024-03-20T10:00:00+07:00");
         fileDocument("ubnd-hung-ha", "cum-huyen-bac", "giao-uoc-cum", "03/GƯ-CTĐ");
