@@ -1,5 +1,6 @@
 package vn.gov.thidua.agency;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.gov.thidua.system.ApiException;
+import vn.gov.thidua.system.EngineClock;
 
 /**
  * Read side of the directory, and the bean models use to route work: {@code ${agencyDirectory.groupFor(code)}}
@@ -22,13 +24,16 @@ import vn.gov.thidua.system.ApiException;
 public class AgencyDirectory {
 
     private static final int MAX_MERGE_CHAIN = 32;
+    private static final ZoneId PROVINCE_CLOCK = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final AgencyRepository agencies;
     private final OfficerRepository officers;
+    private final EmulationClusters clusters;
 
-    AgencyDirectory(AgencyRepository agencies, OfficerRepository officers) {
+    AgencyDirectory(AgencyRepository agencies, OfficerRepository officers, EmulationClusters clusters) {
         this.agencies = agencies;
         this.officers = officers;
+        this.clusters = clusters;
     }
 
     public Optional<Agency> find(String code) {
@@ -111,8 +116,22 @@ public class AgencyDirectory {
                 .filter(email -> email != null && !email.isBlank()).map(String::trim).distinct().toList();
     }
 
-    /** The Camunda group that is offered the work of {@code code}. */
+    /** The Camunda group that is offered the work of {@code code}; a cluster's is its leading unit's of this year. */
     public String groupFor(String code) {
-        return current(code).getCode();
+        return groupFor(code, EngineClock.now().atZone(PROVINCE_CLOCK).getYear());
+    }
+
+    /**
+     * The group offered the work of {@code code} for {@code year}: the agency holding its work today, or, for an
+     * emulation cluster or block, its leading unit of that year (following mergers too).
+     */
+    public String groupFor(String code, int year) {
+        Agency agency = current(code);
+        if (!agency.getKind().isCluster()) {
+            return agency.getCode();
+        }
+        String leader = clusters.leader(agency.getCode(), year).orElseThrow(() -> new IllegalStateException(
+                "Cụm, khối thi đua '" + agency.getName() + "' chưa có đơn vị trưởng cụm năm " + year + "."));
+        return current(leader).getCode();
     }
 }

@@ -59,6 +59,16 @@ public class CampaignAccess {
                 .anyMatch(own -> Objects.equals(own.getProvince(), agency.get().getProvince()));
     }
 
+    /** The role agency the signed-in supervisor acts for: the standing agency, else the Board, else the decider. */
+    public String supervisingAgency(Campaign campaign) {
+        for (String role : List.of(campaign.getStandingAgency(), campaign.getAppraisingBoard(), campaign.getDecider())) {
+            if (CurrentOfficer.inAnyGroup(List.of(directory.groupFor(role)))) {
+                return role;
+            }
+        }
+        return campaign.getAppraisingBoard();
+    }
+
     public void requireSupervisor(Campaign campaign) {
         if (!maySupervise(campaign)) {
             throw ApiException.forbidden("Chỉ Ban Thi đua - Khen thưởng, cơ quan thường trực và lãnh đạo của phong trào '"

@@ -44,15 +44,26 @@ public class CampaignController {
     private final CampaignAccess access;
     private final CalendarWarnings calendarWarnings;
     private final CampaignDefinitionReader reader;
+    private final PilotUnits pilotUnits;
+    private final FollowUps followUps;
+
+    public record FollowUp(String note) {
+    }
+
+    public record FollowUpResult(int urged) {
+    }
 
     CampaignController(CampaignService service, CampaignStatusReport report, CampaignRepository campaigns, CampaignAccess access,
-                       CalendarWarnings calendarWarnings, CampaignDefinitionReader reader) {
+                       CalendarWarnings calendarWarnings, CampaignDefinitionReader reader, PilotUnits pilotUnits,
+                       FollowUps followUps) {
         this.service = service;
         this.report = report;
         this.campaigns = campaigns;
         this.access = access;
         this.calendarWarnings = calendarWarnings;
         this.reader = reader;
+        this.pilotUnits = pilotUnits;
+        this.followUps = followUps;
     }
 
     @PostMapping(path = "/api/campaigns", consumes = {"application/json", "application/yaml", "text/yaml"})
@@ -75,6 +86,25 @@ public class CampaignController {
     public CampaignStatus status(@PathVariable String code) {
         access.requireSupervisor(service.campaign(code));
         return report.of(code);
+    }
+
+    @GetMapping("/api/campaigns/{code}/pilot-units")
+    @Operation(summary = "Các đơn vị làm điểm mà từng cơ quan đã đăng ký")
+    public List<PilotUnits.PilotUnit> pilotUnits(@PathVariable String code) {
+        access.requireSupervisor(service.campaign(code));
+        return pilotUnits.of(code);
+    }
+
+    @PostMapping(path = "/api/campaigns/{code}/milestones/{key}/follow-ups", consumes = "application/json")
+    @Operation(summary = "Đôn đốc các đơn vị chưa hoàn thành mốc (cơ quan thường trực, Ban Thi đua - Khen thưởng); mỗi đơn vị một thông báo mỗi ngày")
+    public FollowUpResult followUp(@PathVariable String code, @PathVariable String key, @RequestBody(required = false) FollowUp body) {
+        Campaign campaign = service.campaign(code);
+        access.requireSupervisor(campaign);
+        String note = body == null ? null : body.note();
+        if (note != null && note.length() > 1000) {
+            throw vn.gov.thidua.system.ApiException.invalid("note", "Nội dung đôn đốc dài quá 1000 ký tự.");
+        }
+        return new FollowUpResult(followUps.urge(code, key, access.supervisingAgency(campaign), note));
     }
 
     @PostMapping(path = "/api/campaign-definitions", consumes = {"application/json", "application/yaml", "text/yaml"})

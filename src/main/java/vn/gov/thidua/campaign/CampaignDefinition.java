@@ -1,28 +1,71 @@
 package vn.gov.thidua.campaign;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import vn.gov.thidua.agency.AgencyKind;
 
 /**
  * A campaign as its plan describes it: everything that differs between campaigns and provinces is here, as data.
- * Deadlines may be quoted as the plan words them ("trước ngày 12/12/2024", "trong Quý IV năm 2023") or as ISO-8601.
+ * Deadlines may be quoted as the plan words them ("trước ngày 12/12/2024", "trong Quý IV năm 2023", "trước ngày 15/12
+ * hằng năm") or as ISO-8601; so may the plan's own dates ("tháng 8 năm 2021"). A plan in phases (giai đoạn) lists
+ * each phase's milestones and rounds under it; a phase decided later may list none yet.
  */
 public record CampaignDefinition(
         String code,
         String name,
         String planNumber,
-        LocalDate planDate,
+        @JsonDeserialize(using = PlanDates.Start.class) LocalDate planDate,
         String theme,
         String province,
-        LocalDate periodStart,
-        LocalDate periodEnd,
+        @JsonDeserialize(using = PlanDates.Start.class) LocalDate periodStart,
+        @JsonDeserialize(using = PlanDates.End.class) LocalDate periodEnd,
         Roles roles,
         Addressees participants,
         List<Integer> reminderWorkingDays,
         List<Milestone> milestones,
         List<ReviewRound> reviewRounds,
-        List<AwardForm> awardForms) {
+        List<AwardForm> awardForms,
+        List<Phase> phases) {
+
+    private static final Pattern YEAR_SUFFIX = Pattern.compile("-\\d{4}");
+
+    /**
+     * Every review round of the campaign, the phases' included: rounds are looked up by key wherever dossiers name
+     * them, so a phase's round is found as a round of the campaign.
+     */
+    @Override
+    public List<ReviewRound> reviewRounds() {
+        List<ReviewRound> all = new ArrayList<>(reviewRounds == null ? List.of() : reviewRounds);
+        phases().forEach(phase -> all.addAll(phase.reviewRounds() == null ? List.of() : phase.reviewRounds()));
+        return all;
+    }
+
+    @Override
+    public List<Phase> phases() {
+        return phases == null ? List.of() : phases;
+    }
+
+    /** The milestones as written: the campaign's own, then each phase's. */
+    public List<Milestone> allMilestones() {
+        List<Milestone> all = new ArrayList<>(milestones == null ? List.of() : milestones);
+        phases().forEach(phase -> all.addAll(phase.milestones() == null ? List.of() : phase.milestones()));
+        return all;
+    }
+
+    /**
+     * The written milestone an issued milestone comes from: itself, or the yearly milestone whose issuance of one year
+     * it is ({@code bao-cao-nam-2024} of {@code bao-cao-nam}).
+     */
+    public Optional<Milestone> writtenMilestone(String issuedKey) {
+        return allMilestones().stream().filter(m -> m != null && m.key() != null)
+                .filter(m -> m.key().equals(issuedKey) || m.isYearly() && issuedKey.startsWith(m.key())
+                        && YEAR_SUFFIX.matcher(issuedKey.substring(m.key().length())).matches())
+                .findFirst();
+    }
 
     /** The award form's name as the plan words it; the key itself when the definition has no such form. */
     public String awardFormName(String key) {
@@ -34,8 +77,30 @@ public record CampaignDefinition(
     public record Roles(String standingAgency, String appraisingBoard, String decider) {
     }
 
-    /** A set of agencies: everyone of some kinds, plus named agencies, minus excluded ones. */
-    public record Addressees(Boolean allParticipants, List<AgencyKind> kinds, List<String> agencies, List<String> exclude) {
+    /**
+     * A set of agencies: everyone of some kinds, the members of some emulation clusters or blocks, plus named agencies,
+     * minus excluded ones. A cluster named among the agencies is the cluster itself: its leading unit of the year acts
+     * for it.
+     */
+    public record Addressees(Boolean allParticipants, List<AgencyKind> kinds, List<String> clusters, List<String> agencies,
+                             List<String> exclude) {
+    }
+
+    /**
+     * A phase of the plan (giai đoạn 2021–2025): its period bounds its yearly milestones, and it has its own
+     * milestones and review rounds; a phase whose details a later amendment decides may list none yet.
+     */
+    public record Phase(String key, String name, @JsonDeserialize(using = PlanDates.Start.class) LocalDate periodStart,
+                       @JsonDeserialize(using = PlanDates.End.class) LocalDate periodEnd, List<Milestone> milestones,
+                       List<ReviewRound> reviewRounds) {
+    }
+
+    /** The years a yearly milestone is issued in; the campaign's (or its phase's) period when absent. */
+    public record Years(Integer from, Integer to) {
+    }
+
+    /** How many named units a pilot-unit registration takes from each registering agency; 1 to 2 when absent. */
+    public record UnitCount(Integer min, Integer max) {
     }
 
     public enum MilestoneKind {
@@ -44,6 +109,8 @@ public record CampaignDefinition(
         REGISTRATION("Đăng ký thi đua"),
         YEARLY_REPORT("Báo cáo hằng năm"),
         EVALUATION_DATA("Kết quả đánh giá, xếp hạng"),
+        PILOT_UNITS("Đăng ký đơn vị làm điểm"),
+        INSPECTION("Kiểm tra của Hội đồng Thi đua - Khen thưởng"),
         OTHER("Văn bản khác");
 
         private final String label;
@@ -61,11 +128,17 @@ public record CampaignDefinition(
 
     /**
      * A task of one kind given to a set of agencies, opening at {@code opens} (at launch when absent; after the
-     * Board's opening task when {@code openedBy} is BOARD) and due at {@code due}.
+     * Board's opening task when {@code openedBy} is BOARD) and due at {@code due}. A deadline worded "hằng năm" makes
+     * it yearly: written once, issued each year of {@code years} as its own milestone. {@code cc} names who is sent a
+     * copy of each unit's submission (a role of the campaign or an agency).
      */
     public record Milestone(String key, String name, MilestoneKind kind, Addressees to, String opens, Opener openedBy,
                             String due, List<Integer> reminderWorkingDays, LocalDate dataAsOf,
-                            List<EvaluationField> fields) {
+                            List<EvaluationField> fields, Years years, List<String> cc, UnitCount units) {
+
+        public boolean isYearly() {
+            return DeadlineWording.isYearly(due) || years != null;
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
 import vn.gov.thidua.agency.Agency;
 import vn.gov.thidua.agency.AgencyDirectory;
 import vn.gov.thidua.agency.AgencyKind;
+import vn.gov.thidua.agency.EmulationClusters;
 import vn.gov.thidua.campaign.CampaignDefinition.Addressees;
 import vn.gov.thidua.campaign.CampaignDefinition.EvaluationField;
 import vn.gov.thidua.campaign.CampaignDefinition.Milestone;
@@ -29,23 +31,32 @@ import vn.gov.thidua.campaign.CampaignDefinition.ReviewRound;
 import vn.gov.thidua.campaign.DeadlineWording.Reading;
 import vn.gov.thidua.system.ApiException;
 
+import static vn.gov.thidua.campaign.DefinitionChecks.invalid;
+import static vn.gov.thidua.campaign.DefinitionChecks.optionalText;
+import static vn.gov.thidua.campaign.DefinitionChecks.reminderDays;
+import static vn.gov.thidua.campaign.DefinitionChecks.require;
+import static vn.gov.thidua.campaign.DefinitionChecks.requireText;
+import static vn.gov.thidua.campaign.DefinitionChecks.workingDays;
+
 /**
  * Reads a campaign definition (JSON or YAML) and checks it against the directory, naming the offending field of
- * the first problem in Vietnamese. What it returns is ready to register: deadlines as instants and every
- * addressee set resolved to the agencies that hold the work today.
+ * the first problem in Vietnamese. What it returns is ready to register: the milestones as issued (a yearly one once
+ * per year, a phase's with the campaign's), deadlines as instants and every addressee set resolved to the agencies
+ * that hold the work today (a cluster stays the cluster: its leader of the year acts for it).
  */
 @Component
 public class CampaignDefinitionReader {
 
     static final String CODE_PATTERN = "[a-z0-9][a-z0-9._-]{0,63}";
-    private static final int MAX_REMINDER_DAYS = 60;
 
     private final AgencyDirectory directory;
+    private final EmulationClusters clusters;
     private final ObjectMapper json = configure(JsonMapper.builder().build());
     private final ObjectMapper yaml = configure(new YAMLMapper());
 
-    public CampaignDefinitionReader(AgencyDirectory directory) {
+    public CampaignDefinitionReader(AgencyDirectory directory, EmulationClusters clusters) {
         this.directory = directory;
+        this.clusters = clusters;
     }
 
     /** A checked definition with its deadlines and addressees resolved. */
@@ -77,9 +88,7 @@ public class CampaignDefinitionReader {
             return definition;
         } catch (JsonMappingException e) {
             String path = path(e);
-            throw ApiException.invalid(path.isEmpty() ? "definition" : path,
-                    "Định nghĩa phong trào không hợp lệ tại '" + (path.isEmpty() ? "gốc" : path)
-                            + "': sai kiểu dữ liệu, giá trị không được phép hoặc trường không có trong mẫu.");
+            throw ApiException.invalid(path.isEmpty() ? "definition" : path, DefinitionRefusals.of(e, path));
         } catch (JsonProcessingException e) {
             throw ApiException.invalid("definition", "Định nghĩa phong trào không phải JSON/YAML hợp lệ (dòng "
                     + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ").");
@@ -112,15 +121,18 @@ public class CampaignDefinitionReader {
         if (participants.isEmpty()) {
             throw invalid("participants", "không có đơn vị nào đang hoạt động");
         }
-        if (d.milestones() == null || d.milestones().isEmpty()) {
-            throw invalid("milestones", "phải có ít nhất một mốc");
-        }
         List<PreparedMilestone> milestones = new ArrayList<>();
         Set<String> keys = new HashSet<>();
-        for (int i = 0; i < d.milestones().size(); i++) {
-            milestones.add(milestone(d, d.milestones().get(i), i, participants, keys));
+        List<Milestone> own = d.milestones() == null ? List.of() : d.milestones();
+        for (int i = 0; i < own.size(); i++) {
+            milestones.addAll(issuances(d, own.get(i), "milestones[" + i + "]", d.periodStart(), d.periodEnd(),
+                    milestones.size(), participants, keys));
         }
-        rounds(d, keys);
+        phases(d, milestones, participants, keys);
+        if (milestones.isEmpty()) {
+            throw invalid("milestones", "phải có ít nhất một mốc");
+        }
+        rounds(d, milestones);
         awardForms(d);
         return new Prepared(d, participants, milestones);
     }
@@ -138,20 +150,104 @@ public class CampaignDefinitionReader {
         return province;
     }
 
-    private PreparedMilestone milestone(CampaignDefinition d, Milestone m, int i, Set<String> participants, Set<String> keys) {
-        String at = "milestones[" + i + "]";
+    /**
+     * The phases: each within the campaign's period, in order and not overlapping, with unique keys; their milestones
+     * and rounds are the campaign's, their yearly milestones issued in the phase's years.
+     */
+    private void phases(CampaignDefinition d, List<PreparedMilestone> milestones, Set<String> participants, Set<String> keys) {
+        Set<String> phaseKeys = new HashSet<>();
+        LocalDate previousEnd = null;
+        for (int p = 0; p < d.phases().size(); p++) {
+            String at = "phases[" + p + "]";
+            CampaignDefinition.Phase phase = d.phases().get(p);
+            require(phase, at);
+            require(phase.key(), at + ".key");
+            if (!phase.key().matches(CODE_PATTERN) || !phaseKeys.add(phase.key())) {
+                throw invalid(at + ".key", "không hợp lệ hoặc trùng với giai đoạn khác");
+            }
+            requireText(phase.name(), at + ".name", 255);
+            require(phase.periodStart(), at + ".periodStart");
+            require(phase.periodEnd(), at + ".periodEnd");
+            if (phase.periodEnd().isBefore(phase.periodStart())) {
+                throw invalid(at + ".periodEnd", "phải sau ngày bắt đầu của giai đoạn " + phase.periodStart());
+            }
+            if (phase.periodStart().isBefore(d.periodStart()) || phase.periodEnd().isAfter(d.periodEnd())) {
+                throw invalid(at, "phải nằm trong thời gian của phong trào (" + d.periodStart() + " đến " + d.periodEnd() + ")");
+            }
+            if (previousEnd != null && !phase.periodStart().isAfter(previousEnd)) {
+                throw invalid(at + ".periodStart", "phải sau khi giai đoạn trước kết thúc (" + previousEnd + ")");
+            }
+            previousEnd = phase.periodEnd();
+            List<Milestone> own = phase.milestones() == null ? List.of() : phase.milestones();
+            for (int i = 0; i < own.size(); i++) {
+                milestones.addAll(issuances(d, own.get(i), at + ".milestones[" + i + "]", phase.periodStart(),
+                        phase.periodEnd(), milestones.size(), participants, keys));
+            }
+        }
+    }
+
+    /**
+     * A written milestone as the milestones it issues: itself, or, when its deadline is worded "hằng năm", one per
+     * year ({@code <key>-<year>}, named "… năm <year>"), each with its own opening, deadline, reminders and status.
+     * Without {@code years}, a yearly milestone is issued in each year of the period (the phase's) whose deadline
+     * falls within it.
+     */
+    private List<PreparedMilestone> issuances(CampaignDefinition d, Milestone m, String at, LocalDate from,
+                                              LocalDate to, int seq, Set<String> participants, Set<String> keys) {
         require(m, at);
         require(m.key(), at + ".key");
         if (!m.key().matches(CODE_PATTERN)) {
             throw invalid(at + ".key", "chỉ gồm chữ thường không dấu, chữ số, dấu chấm, gạch ngang, gạch dưới");
         }
-        if (!keys.add(m.key())) {
-            throw invalid(at + ".key", "trùng với một mốc khác ('" + m.key() + "')");
+        require(m.due(), at + ".due");
+        if (!m.isYearly()) {
+            return List.of(milestone(d, m, at, seq, m.key(), m.name(), null, participants, keys));
         }
-        requireText(m.name(), at + ".name", 255);
+        if (m.key().length() > 59) {
+            throw invalid(at + ".key", "của mốc hằng năm dài tối đa 59 ký tự (mỗi năm thêm '-<năm>')");
+        }
+        requireText(m.name(), at + ".name", 245);
+        boolean named = m.years() != null;
+        int first = named ? yearOf(m.years().from(), at + ".years.from") : from.getYear();
+        int last = named ? yearOf(m.years().to(), at + ".years.to") : to.getYear();
+        if (last < first || named && (first < from.getYear() || last > to.getYear())) {
+            throw invalid(at + ".years", "phải là các năm trong thời gian " + from.getYear() + "–" + to.getYear()
+                    + ", năm đầu không sau năm cuối");
+        }
+        List<PreparedMilestone> issued = new ArrayList<>();
+        for (int year = first; year <= last; year++) {
+            OffsetDateTime due = yearly(m.due(), Reading.DUE, year, at + ".due");
+            LocalDate dueDay = due.atZoneSameInstant(DeadlineWording.ZONE).toLocalDate();
+            if (!named && (dueDay.isBefore(from) || dueDay.isAfter(to.plusDays(1)))) {
+                continue;
+            }
+            String name = m.name().trim();
+            String yearName = name.matches("(?is).*\\bh[ằà]ng năm\\b.*") ? name.replaceAll("(?i)\\bh[ằà]ng năm\\b", "năm " + year)
+                    : name + " năm " + year;
+            issued.add(milestone(d, m, at, seq + issued.size(), m.key() + "-" + year, yearName, year, participants, keys));
+        }
+        if (issued.isEmpty()) {
+            throw invalid(at + ".due", "không có hạn nào trong thời gian " + from + " đến " + to);
+        }
+        return issued;
+    }
+
+    private static int yearOf(Integer year, String at) {
+        require(year, at);
+        return year;
+    }
+
+    private PreparedMilestone milestone(CampaignDefinition d, Milestone m, String at, int seq, String key, String name,
+                                        Integer year, Set<String> participants, Set<String> keys) {
+        if (!keys.add(key)) {
+            throw invalid(at + ".key", "trùng với một mốc khác ('" + key + "')");
+        }
+        requireText(name, at + ".name", 255);
         require(m.kind(), at + ".kind");
-        OffsetDateTime due = instant(m.due(), Reading.DUE, at + ".due");
-        OffsetDateTime opens = m.opens() == null ? null : instant(m.opens(), Reading.OPENS, at + ".opens");
+        OffsetDateTime due = year == null ? instant(m.due(), Reading.DUE, at + ".due") : yearly(m.due(), Reading.DUE, year, at + ".due");
+        // a yearly milestone is issued in its year: from 1 January when the plan gives no opening
+        OffsetDateTime opens = year != null ? yearly(m.opens() == null ? "năm " + year : m.opens(), Reading.OPENS, year, at + ".opens")
+                : m.opens() == null ? null : instant(m.opens(), Reading.OPENS, at + ".opens");
         if (opens != null && !opens.isBefore(due)) {
             throw invalid(at + ".opens", "phải trước hạn của mốc (" + due + ")");
         }
@@ -160,7 +256,7 @@ public class CampaignDefinitionReader {
             throw invalid(at + ".opens", "mốc do Ban Thi đua - Khen thưởng mở cần có ngày mở");
         }
         reminderDays(m.reminderWorkingDays(), at + ".reminderWorkingDays");
-        Addressees to = m.to() == null ? new Addressees(true, null, null, null) : m.to();
+        Addressees to = m.to() == null ? new Addressees(true, null, null, null, null) : m.to();
         SortedSet<String> addressees = resolve(to, participants, at + ".to", province(d));
         if (addressees.isEmpty()) {
             throw invalid(at + ".to", "không giao cho đơn vị nào");
@@ -185,18 +281,16 @@ public class CampaignDefinitionReader {
                 }
             }
         }
+        MilestoneShapes.check(m, at, d.roles(), this::requireAgency);
         List<Integer> reminders = m.reminderWorkingDays() != null ? m.reminderWorkingDays()
                 : d.reminderWorkingDays() != null ? d.reminderWorkingDays() : List.of(5, 1);
-        return new PreparedMilestone(i, m.key(), m.name().trim(), m.kind(), opens, due, openedBy, List.copyOf(reminders), addressees);
+        return new PreparedMilestone(seq, key, name, m.kind(), opens, due, openedBy, List.copyOf(reminders), addressees);
     }
 
-    private void rounds(CampaignDefinition d, Set<String> milestoneKeys) {
-        if (d.reviewRounds() == null) {
-            return;
-        }
+    private void rounds(CampaignDefinition d, List<PreparedMilestone> milestones) {
         Set<String> keys = new HashSet<>();
         for (int i = 0; i < d.reviewRounds().size(); i++) {
-            String at = "reviewRounds[" + i + "]";
+            String at = roundField(d, i);
             ReviewRound round = d.reviewRounds().get(i);
             require(round, at);
             require(round.key(), at + ".key");
@@ -206,16 +300,36 @@ public class CampaignDefinitionReader {
             requireText(round.name(), at + ".name", 255);
             require(round.kind(), at + ".kind");
             require(round.reportMilestone(), at + ".reportMilestone");
-            boolean reportIsReview = d.milestones().stream().anyMatch(m -> m != null && round.reportMilestone().equals(m.key())
+            boolean reportIsReview = milestones.stream().anyMatch(m -> round.reportMilestone().equals(m.key())
                     && m.kind() == MilestoneKind.REVIEW_REPORT);
-            if (!milestoneKeys.contains(round.reportMilestone()) || !reportIsReview) {
-                throw invalid(at + ".reportMilestone", "phải là mã của một mốc loại REVIEW_REPORT");
+            if (!reportIsReview) {
+                throw invalid(at + ".reportMilestone", "phải là mã của một mốc loại REVIEW_REPORT (mốc hằng năm: mã kèm năm,"
+                        + " như 'bao-cao-nam-2024'); các mốc REVIEW_REPORT: " + milestones.stream()
+                        .filter(m -> m.kind() == MilestoneKind.REVIEW_REPORT).map(PreparedMilestone::key).toList());
             }
             instant(round.nominationDue(), Reading.DUE, at + ".nominationDue");
             instant(round.vettingDue(), Reading.DUE, at + ".vettingDue");
             workingDays(round.returnWithinWorkingDays(), at + ".returnWithinWorkingDays");
             workingDays(round.appraiseWithinWorkingDays(), at + ".appraiseWithinWorkingDays");
         }
+    }
+
+    /** A round's field as the definition writes it: reviewRounds[i], or phases[p].reviewRounds[j] for a phase's. */
+    private static String roundField(CampaignDefinition d, int i) {
+        int own = d.reviewRounds().size() - d.phases().stream()
+                .mapToInt(phase -> phase.reviewRounds() == null ? 0 : phase.reviewRounds().size()).sum();
+        if (i < own) {
+            return "reviewRounds[" + i + "]";
+        }
+        int left = i - own;
+        for (int p = 0; p < d.phases().size(); p++) {
+            int size = d.phases().get(p).reviewRounds() == null ? 0 : d.phases().get(p).reviewRounds().size();
+            if (left < size) {
+                return "phases[" + p + "].reviewRounds[" + left + "]";
+            }
+            left -= size;
+        }
+        throw new IllegalArgumentException("round " + i);
     }
 
     private void awardForms(CampaignDefinition d) {
@@ -252,6 +366,19 @@ public class CampaignDefinitionReader {
             Set<AgencyKind> kinds = Set.copyOf(to.kinds());
             directory.activeOfKinds(kinds, province).stream().map(Agency::getCode).forEach(result::add);
         }
+        if (to.clusters() != null) {
+            for (int i = 0; i < to.clusters().size(); i++) {
+                String cluster = to.clusters().get(i);
+                String field = at + ".clusters[" + i + "]";
+                require(cluster, field);
+                if (!clusters.isCluster(cluster)) {
+                    throw invalid(field, "không phải cụm, khối thi đua trong danh bạ ('" + cluster + "'); các cụm, khối: "
+                            + clusters.codes());
+                }
+                requireAgency(cluster, field, province);
+                clusters.members(cluster).stream().map(member -> directory.current(member).getCode()).forEach(result::add);
+            }
+        }
         if (to.agencies() != null) {
             for (int i = 0; i < to.agencies().size(); i++) {
                 result.add(requireAgency(to.agencies().get(i), at + ".agencies[" + i + "]", province));
@@ -265,6 +392,11 @@ public class CampaignDefinitionReader {
         return new TreeSet<>(result);
     }
 
+    /** The agency that holds the work of {@code code} today; the field is named when it is unknown. */
+    String requireAgency(String code, String at) {
+        return requireAgency(code, at, null);
+    }
+
     /**
      * The agency that holds the work of {@code code} today; the field is named when it is unknown or, with a
      * {@code province}, of another province.
@@ -276,7 +408,8 @@ public class CampaignDefinitionReader {
         }
         String current;
         try {
-            current = directory.groupFor(code);
+            // the agency itself (a cluster stays the cluster: its leader of each year acts for it)
+            current = directory.current(code).getCode();
         } catch (IllegalStateException inactive) {
             throw ApiException.invalid(at, inactive.getMessage());
         }
@@ -288,53 +421,22 @@ public class CampaignDefinitionReader {
         return current;
     }
 
+    static final String WORDINGS = "'trước ngày 12/12/2024', 'ngày 05/12/2023', 'trong tháng 11/2024', 'trong Quý IV năm 2023',"
+            + " 'năm 2025', 'cuối năm 2025', ISO-8601 (2024-12-20); mốc hằng năm: 'trước ngày 15/12 hằng năm',"
+            + " 'trong tháng 11 hằng năm', 'trong Quý IV hằng năm', 'hằng năm', 'cuối năm'";
+
     private static OffsetDateTime instant(String wording, Reading reading, String at) {
         require(wording, at);
+        if (DeadlineWording.isYearly(wording)) {
+            throw invalid(at, "viết theo năm ('" + wording + "') chỉ dùng cho hạn của mốc hằng năm (trường due)");
+        }
         return DeadlineWording.parse(wording, reading).orElseThrow(() -> invalid(at, "không hiểu thời hạn '" + wording
-                + "'; dùng cách viết như 'trước ngày 12/12/2024', 'trong Quý IV năm 2023', 'trong tháng 11/2024' hoặc ISO-8601"));
+                + "'; các cách viết được nhận: " + WORDINGS));
     }
 
-    private static void reminderDays(List<Integer> days, String at) {
-        if (days == null) {
-            return;
-        }
-        for (int i = 0; i < days.size(); i++) {
-            Integer day = days.get(i);
-            if (day == null || day < 1 || day > MAX_REMINDER_DAYS) {
-                throw invalid(at + "[" + i + "]", "phải là số ngày làm việc từ 1 đến " + MAX_REMINDER_DAYS);
-            }
-        }
-    }
-
-    private static void workingDays(Integer days, String at) {
-        if (days != null && (days < 1 || days > MAX_REMINDER_DAYS)) {
-            throw invalid(at, "phải là số ngày làm việc từ 1 đến " + MAX_REMINDER_DAYS);
-        }
-    }
-
-    private static void require(Object value, String at) {
-        if (value == null || value instanceof String text && text.isBlank()) {
-            throw invalid(at, "không được để trống");
-        }
-    }
-
-    private static void requireText(String value, String at, int max) {
-        require(value, at);
-        optionalText(value, at, max);
-    }
-
-    private static void optionalText(String value, String at, int max) {
-        if (value != null && value.length() > max) {
-            throw invalid(at, "dài quá " + max + " ký tự");
-        }
-        if (value != null && (value.indexOf('<') >= 0 || value.indexOf('>') >= 0)) {
-            // shown in Tasklist, Cockpit, mails and exports: markup is refused rather than escaped everywhere
-            throw invalid(at, "không được chứa ký tự < hoặc >");
-        }
-    }
-
-    private static ApiException invalid(String at, String problem) {
-        return ApiException.invalid(at, "Trường '" + at + "' " + problem + ".");
+    private static OffsetDateTime yearly(String wording, Reading reading, int year, String at) {
+        return DeadlineWording.forYear(wording, reading, year).orElseThrow(() -> invalid(at, "không hiểu thời hạn '" + wording
+                + "' (năm " + year + "); các cách viết được nhận: " + WORDINGS));
     }
 
     private static String path(JsonMappingException e) {

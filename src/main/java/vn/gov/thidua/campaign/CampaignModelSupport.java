@@ -67,6 +67,10 @@ public class CampaignModelSupport {
         return service.requireMilestone(campaignCode, milestoneKey).kind() == MilestoneKind.EVALUATION_DATA;
     }
 
+    public boolean isPilotUnits(String campaignCode, String milestoneKey) {
+        return service.requireMilestone(campaignCode, milestoneKey).kind() == MilestoneKind.PILOT_UNITS;
+    }
+
     /**
      * The description of a unit's milestone task, which Tasklist shows under its name: the campaign, the unit and the
      * deadline as officers read it. Written once, when the task is created; the issuing batch has read the batch's
@@ -75,8 +79,11 @@ public class CampaignModelSupport {
     public String unitTaskDescription(String campaignCode, String milestoneKey, String agencyCode) {
         MilestoneRow milestone = service.requireMilestone(campaignCode, milestoneKey);
         String unit = directory.find(agencyCode).map(Agency::getName).orElse(agencyCode);
-        return "Phong trào: " + service.campaign(campaignCode).getName() + ". Đơn vị: " + unit + ". Hạn: "
+        String description = "Phong trào: " + service.campaign(campaignCode).getName() + ". Đơn vị: " + unit + ". Hạn: "
                 + CampaignService.DUE_TEXT.format(milestone.dueAt()) + ".";
+        // the Board's announcement of an inspection (time, place) is what the inspected unit needs to read
+        return milestone.kind() == MilestoneKind.INSPECTION && milestone.openingNote() != null
+                ? description + " Thông báo kiểm tra: " + milestone.openingNote() : description;
     }
 
     /**
@@ -130,6 +137,14 @@ public class CampaignModelSupport {
     public String periodEndsAt(String campaignCode) {
         return CampaignService.iso(ZonedDateTime.of(service.campaign(campaignCode).getPeriodEnd(), LocalTime.of(23, 59, 59),
                 DeadlineWording.ZONE).toOffsetDateTime());
+    }
+
+    /**
+     * The group offered a unit's milestone task: the agency holding the unit's work today, or, for an emulation cluster
+     * or block, its leading unit of the year the milestone is due in (the leader reports for the cluster).
+     */
+    public String unitGroup(String campaignCode, String milestoneKey, String agencyCode) {
+        return directory.groupFor(agencyCode, service.requireMilestone(campaignCode, milestoneKey).year());
     }
 
     /** The group of the Board that supervises the campaign (its appraising board), following mergers. */

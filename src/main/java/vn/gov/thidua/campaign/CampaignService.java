@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -144,8 +143,9 @@ public class CampaignService {
         String board = directory.groupFor(roles.appraisingBoard());
         campaigns.saveAndFlush(new Campaign(prepared.definition(), processInstanceId, EngineClock.now(), actor));
         Map<String, Role> involved = new LinkedHashMap<>();
-        prepared.involvedAgencies().forEach(agency ->
-                involved.put(agency, prepared.participants().contains(agency) ? Role.PARTICIPANT : Role.DATA_PROVIDER));
+        // a cluster addressed by a milestone (its leader reports for it) is neither a unit nor a data provider
+        prepared.involvedAgencies().forEach(agency -> involved.put(agency, prepared.participants().contains(agency)
+                ? Role.PARTICIPANT : directory.require(agency).getKind().isCluster() ? Role.CLUSTER : Role.DATA_PROVIDER));
         store.insertParticipants(code, involved);
         store.insertMilestones(code, prepared.milestones(), prepared.participants());
         store.refreshStatistics();
@@ -230,14 +230,21 @@ public class CampaignService {
         withdrawReminderMail(code, key, agency);
     }
 
+    /** Completes a unit's milestone whose work is not a document (pilot units): {@code summary} says what it sent. */
+    void completeUnitMilestone(String code, String key, String agency, String summary, String actor) {
+        if (store.complete(code, key, agency, EngineClock.now(), actor, null, null, limit(summary, 2000), null) == 0) {
+            throw ApiException.conflict("Mốc '" + key + "' của đơn vị '" + agency + "' đã được ghi nhận trước đó.");
+        }
+        withdrawReminderMail(code, key, agency);
+    }
+
     /** A data provider's evaluation results: stored as rows the award criteria read, and the milestone done. */
     public int recordEvaluations(String code, String key, String provider, String table, String actor) {
         MilestoneRow milestone = requireMilestone(code, key);
         if (milestone.kind() != CampaignDefinition.MilestoneKind.EVALUATION_DATA) {
             throw ApiException.conflict("Mốc '" + key + "' không phải mốc gửi kết quả đánh giá.");
         }
-        CampaignDefinition.Milestone defined = definition(code).milestones().stream()
-                .filter(m -> m.key().equals(key)).findFirst().orElseThrow();
+        CampaignDefinition.Milestone defined = definition(code).writtenMilestone(key).orElseThrow();
         Set<String> units = store.participants(code).stream().filter(p -> p.role() == Role.PARTICIPANT)
                 .map(ParticipantRow::agencyCode).collect(Collectors.toSet());
         List<CampaignStore.EvaluationRow> rows = EvaluationTable.parse(table, defined.fields(), provider, units,

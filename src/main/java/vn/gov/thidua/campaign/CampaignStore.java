@@ -35,11 +35,16 @@ import vn.gov.thidua.system.Database;
 @Repository
 class CampaignStore {
 
-    enum Role { PARTICIPANT, DATA_PROVIDER }
+    enum Role { PARTICIPANT, DATA_PROVIDER, CLUSTER }
 
     record MilestoneRow(String campaignCode, String key, int seq, String name, MilestoneKind kind, OffsetDateTime opensAt,
                         OffsetDateTime dueAt, Opener openedBy, List<Integer> reminderWorkingDays, OffsetDateTime openedAt,
                         String openingNote) {
+
+        /** The year the milestone is due in: whose leader does a cluster's work. */
+        int year() {
+            return dueAt.atZoneSameInstant(DeadlineWording.ZONE).getYear();
+        }
     }
 
     record ParticipantRow(String agencyCode, Role role, String processInstanceId, OffsetDateTime startedAt,

@@ -96,7 +96,14 @@ public class CampaignUnits {
             return 0;
         }
         directory.names(agencies);
-        String standing = directory.groupFor(campaigns.campaign(code).getStandingAgency());
+        Campaign campaign = campaigns.campaign(code);
+        // a cluster's work goes to its leader of the milestone's year, who joins the campaign's tenant to see it
+        List<String> leaders = agencies.stream().filter(a -> directory.find(a).map(x -> x.getKind().isCluster()).orElse(false))
+                .map(a -> directory.groupFor(a, milestone.year())).distinct().toList();
+        if (!leaders.isEmpty()) {
+            tenants.admit(code, campaign.getName(), leaders);
+        }
+        String standing = directory.groupFor(campaign.getStandingAgency());
         String definitionId = latestUnitMilestoneDefinition();
         Map<String, String> instanceByAgency = new LinkedHashMap<>();
         for (String agency : agencies) {
@@ -109,7 +116,7 @@ public class CampaignUnits {
             instanceByAgency.put(agency, instance);
             // the unit reads its instance, the standing agency every unit's, live and in history; one unit at a time,
             // since two agencies merged into one successor share its group
-            grants.grantNewParticipations(Map.of(directory.groupFor(agency), instance), standing);
+            grants.grantNewParticipations(Map.of(directory.groupFor(agency, milestone.year()), instance), standing);
         }
         store.insertUnitMilestones(code, key, instanceByAgency, EngineClock.now(), milestone.dueAt());
         return store.countUnissued(code, key);
@@ -147,7 +154,8 @@ public class CampaignUnits {
         String campaignName = campaigns.campaign(code).getName();
         directory.names(agencies);
         notifications.notifyAgencies(agencies.stream().map(agency ->
-                MilestoneNotices.reminder(milestone, campaignName, agency, directory.groupFor(agency), daysBeforeDue)).toList());
+                MilestoneNotices.reminder(milestone, campaignName, agency, directory.groupFor(agency, milestone.year()),
+                        daysBeforeDue)).toList());
         store.markReminded(code, key, agencies, daysBeforeDue);
         return store.countUnitsToRemind(code, key, daysBeforeDue);
     }
@@ -170,7 +178,7 @@ public class CampaignUnits {
         Map<String, String> names = directory.names(agencies);
         List<NoticeDraft> drafts = new ArrayList<>();
         for (String agency : agencies) {
-            drafts.add(MilestoneNotices.overdue(milestone, campaign.getName(), agency, directory.groupFor(agency)));
+            drafts.add(MilestoneNotices.overdue(milestone, campaign.getName(), agency, directory.groupFor(agency, milestone.year())));
             drafts.add(MilestoneNotices.escalation(milestone, campaign.getName(), agency, names.getOrDefault(agency, agency),
                     board));
         }

@@ -29,6 +29,16 @@ public final class DeadlineWording {
     private static final Pattern QUARTER = Pattern.compile(".*\\bquý\\s+(i{1,3}|iv|[1-4])\\s*(?:năm|/)\\s*(\\d{4})\\s*");
     private static final Pattern MONTH = Pattern.compile(".*\\btháng\\s+(\\d{1,2})\\s*(?:/|năm)\\s*(\\d{4})\\s*");
     private static final Pattern YEAR = Pattern.compile(".*\\bnăm\\s+(\\d{4})\\s*");
+    private static final Pattern DAY_IN_WORDS = Pattern.compile("\\bngày (\\d{1,2}) tháng (\\d{1,2}) năm (\\d{4})");
+    private static final Pattern YEARLY_DAY_IN_WORDS = Pattern.compile("\\bngày (\\d{1,2}) tháng (\\d{1,2}) (h[ằà]ng năm)");
+    /** "hằng năm" (also spelt "hàng năm"): the wording of a milestone issued every year of its period. */
+    private static final Pattern EVERY_YEAR = Pattern.compile("\\bh[ằà]ng\\s+năm\\b");
+    private static final Pattern DAY_MONTH_EVERY_YEAR = Pattern.compile("(\\d{1,2})/(\\d{1,2})\\s+h[ằà]ng\\s+năm\\b");
+    private static final Pattern MONTH_EVERY_YEAR = Pattern.compile("tháng\\s+(\\d{1,2})\\s+h[ằà]ng\\s+năm\\b");
+    /** "cuối năm 2024", a report due by year end when the plan gives no day; "cuối năm" alone only in a yearly wording. */
+    private static final Pattern YEAR_END = Pattern.compile(".*\\bcuối\\s+năm\\s+(\\d{4})\\s*");
+    /** "cuối năm" with no year: a yearly report due by each year's end. */
+    private static final Pattern EACH_YEAR_END = Pattern.compile("(?:vào |trước )?cuối năm");
 
     private DeadlineWording() {
     }
@@ -38,7 +48,54 @@ public final class DeadlineWording {
         if (wording == null || wording.isBlank()) {
             return Optional.empty();
         }
-        String text = wording.trim().toLowerCase(Locale.ROOT).replace('\u00a0', ' ').replaceAll("[.;,]+$", "");
+        String text = normalise(wording);
+        if (isYearlyText(text)) {
+            // a yearly wording means nothing until a year is given: see forYear
+            return Optional.empty();
+        }
+        return read(text, reading);
+    }
+
+    /** Whether the wording recurs every year ("trước ngày 15/12 hằng năm", "hằng năm", "cuối năm hằng năm"). */
+    public static boolean isYearly(String wording) {
+        return wording != null && isYearlyText(normalise(wording));
+    }
+
+    private static boolean isYearlyText(String text) {
+        return EVERY_YEAR.matcher(text).find() || EACH_YEAR_END.matcher(text).matches();
+    }
+
+    /**
+     * The instant a yearly wording means in {@code year}: "trước ngày 15/12 hằng năm" is "trước ngày 15/12/2024",
+     * "trong tháng 11 hằng năm" is "trong tháng 11/2024", "trong Quý IV hằng năm" is "trong Quý IV năm 2024", "hằng năm"
+     * "cuối năm" or "cuối năm hằng năm" the whole year (due at its end; "cuối năm" opens nothing). A wording that is not yearly means its own instant.
+     */
+    public static Optional<OffsetDateTime> forYear(String wording, Reading reading, int year) {
+        if (wording == null || wording.isBlank()) {
+            return Optional.empty();
+        }
+        String text = normalise(wording);
+        if (!isYearlyText(text)) {
+            return read(text, reading);
+        }
+        if (EACH_YEAR_END.matcher(text).matches()) {
+            return read("cuối năm " + year, reading);
+        }
+        String dated = DAY_MONTH_EVERY_YEAR.matcher(text).replaceAll("$1/$2/" + year);
+        dated = MONTH_EVERY_YEAR.matcher(dated).replaceAll("tháng $1/" + year);
+        dated = EVERY_YEAR.matcher(dated).replaceAll("năm " + year).replaceAll("\\bcuối\\s+năm\\s+năm\\b", "cuối năm");
+        return read(dated, reading);
+    }
+
+    private static String normalise(String wording) {
+        String text = wording.trim().toLowerCase(Locale.ROOT).replace('\u00a0', ' ').replaceAll("\\s+", " ")
+                .replaceAll("[.;,]+$", "");
+        // "ngày 15 tháng 12 năm 2024" is "ngày 15/12/2024" (read as a month it would be due on the 31st)
+        text = DAY_IN_WORDS.matcher(text).replaceAll("ngày $1/$2/$3");
+        return YEARLY_DAY_IN_WORDS.matcher(text).replaceAll("ngày $1/$2 $3");
+    }
+
+    private static Optional<OffsetDateTime> read(String text, Reading reading) {
         try {
             return Optional.of(interpret(text, reading));
         } catch (java.time.DateTimeException | IllegalArgumentException e) {
@@ -65,8 +122,11 @@ public final class DeadlineWording {
             LocalDate day = date(m);
             return reading == Reading.OPENS ? startOf(day) : endOf(day);
         }
-        if (text.contains("quý") || text.contains("tháng") || text.contains("ngày")) {
-            // a quarter, month or day that did not read as one is a mistake, not a whole year
+        if ((m = YEAR_END.matcher(text)).matches() && reading == Reading.DUE) {
+            return endOf(LocalDate.of(Integer.parseInt(m.group(1)), 12, 31));
+        }
+        if (text.contains("quý") || text.contains("tháng") || text.contains("ngày") || text.contains("cuối")) {
+            // a quarter, month or day that did not read as one is a mistake, not a whole year; "cuối năm" opens nothing
             throw new IllegalArgumentException(text);
         }
         if ((m = YEAR.matcher(text)).matches()) {

@@ -10,15 +10,21 @@ import vn.gov.thidua.system.EngineActor;
 class RecordMilestoneOpeningDelegate implements JavaDelegate {
 
     private final CampaignService service;
+    private final Inspections inspections;
 
-    RecordMilestoneOpeningDelegate(CampaignService service) {
+    RecordMilestoneOpeningDelegate(CampaignService service, Inspections inspections) {
         this.service = service;
+        this.inspections = inspections;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        ModelErrors.refuseAsUserError(() -> service.recordOpening(ProcessKeys.campaignOf(execution),
-                (String) execution.getVariable("milestoneKey"), (String) execution.getVariable("openingNote"),
-                EngineActor.of(execution)));
+        String code = ProcessKeys.campaignOf(execution);
+        String key = (String) execution.getVariable("milestoneKey");
+        Object chosen = execution.getVariable(Inspections.FIELD);
+        ModelErrors.refuseAsUserError(() -> {
+            inspections.choose(code, key, chosen == null ? null : chosen.toString());
+            service.recordOpening(code, key, (String) execution.getVariable("openingNote"), EngineActor.of(execution));
+        });
     }
 }
