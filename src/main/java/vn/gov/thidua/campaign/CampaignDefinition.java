@@ -1,9 +1,11 @@
 package vn.gov.thidua.campaign;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import vn.gov.thidua.agency.AgencyKind;
@@ -65,6 +67,11 @@ public record CampaignDefinition(
                 .filter(m -> m.key().equals(issuedKey) || m.isYearly() && issuedKey.startsWith(m.key())
                         && YEAR_SUFFIX.matcher(issuedKey.substring(m.key().length())).matches())
                 .findFirst();
+    }
+
+    /** An award form with thresholds and no DMN of its own uses the table the product generates for the campaign. */
+    public CampaignDefinition {
+        awardForms = CriteriaThresholds.withGeneratedDecisions(code, awardForms);
     }
 
     /** The award form's name as the plan words it; the key itself when the definition has no such form. */
@@ -168,11 +175,22 @@ public record CampaignDefinition(
      * (HARD, the default: an over-quota nomination is refused at submission) unless the plan only advises it.
      */
     public record AwardForm(String key, String name, String criteriaDecision, String quotaDecision,
-                            QuotaEnforcement quotaEnforcement) {
+                            QuotaEnforcement quotaEnforcement, List<Criterion> criteria) {
 
         public boolean quotaAdvisory() {
             return quotaEnforcement == QuotaEnforcement.ADVISORY;
         }
+
+        AwardForm withCriteriaDecision(String decisionKey) {
+            return new AwardForm(key, name, decisionKey, quotaDecision, quotaEnforcement, criteria);
+        }
+    }
+
+    /**
+     * A threshold in one evaluation field per kind of the ranked unit, written without DMN: the score as % of the
+     * maximum at least {@code minPercent}, and/or the rank at most {@code maxRank} (e.g. departments ≥ 90 %).
+     */
+    public record Criterion(String field, Map<AgencyKind, BigDecimal> minPercent, Map<AgencyKind, Integer> maxRank) {
     }
 
     /** HARD: over quota is refused at submission; ADVISORY: flagged, and the vetting officer may accept it with a reason. */

@@ -347,6 +347,7 @@ public class CampaignDefinitionReader {
             }
             requireText(form.name(), at + ".name", 255);
             requireText(form.criteriaDecision(), at + ".criteriaDecision", 255);
+            CriteriaThresholds.check(d.code(), form, at);
             if (form.quotaEnforcement() != null && form.quotaDecision() == null) {
                 throw invalid(at + ".quotaEnforcement", "chỉ dùng cùng quotaDecision (bảng quyết định số lượng)");
             }

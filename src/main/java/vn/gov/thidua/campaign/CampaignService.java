@@ -61,10 +61,12 @@ public class CampaignService {
     private final NotificationService notifications;
     private final AccessGrants grants;
     private final CampaignTenants tenants;
+    private final AwardDecisions awardDecisions;
 
     CampaignService(CampaignDefinitionReader reader, StoredDefinitionRepository definitions, CampaignRepository campaigns,
                     CampaignStore store, AgencyDirectory directory, RuntimeService runtimeService,
-                    NotificationService notifications, AccessGrants grants, CampaignTenants tenants) {
+                    NotificationService notifications, AccessGrants grants, CampaignTenants tenants,
+                    AwardDecisions awardDecisions) {
         this.reader = reader;
         this.definitions = definitions;
         this.campaigns = campaigns;
@@ -74,11 +76,13 @@ public class CampaignService {
         this.notifications = notifications;
         this.grants = grants;
         this.tenants = tenants;
+        this.awardDecisions = awardDecisions;
     }
 
     /** Stores (or replaces) a definition that has not been launched yet, after checking it completely. */
     public StoredDefinition upload(String text, String source, String actor) {
         Prepared prepared = reader.prepare(reader.parse(text));
+        awardDecisions.requireDeployed(prepared.definition());
         String code = prepared.definition().code();
         if (campaigns.existsById(code)) {
             throw ApiException.conflict("code", "Phong trào '" + code + "' đã được phát động; không thể thay định nghĩa.");
@@ -139,6 +143,8 @@ public class CampaignService {
             throw ApiException.conflict("campaignCode", "Phong trào '" + code + "' đã được phát động.");
         }
         Prepared prepared = reader.prepare(reader.parse(stored.getContent()));
+        awardDecisions.requireDeployed(prepared.definition());
+        awardDecisions.deployGenerated(prepared.definition());
         CampaignDefinition.Roles roles = prepared.definition().roles();
         String board = directory.groupFor(roles.appraisingBoard());
         campaigns.saveAndFlush(new Campaign(prepared.definition(), processInstanceId, EngineClock.now(), actor));

@@ -1,0 +1,80 @@
+package vn.gov.thidua.campaign;
+
+import java.util.List;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.springframework.stereotype.Component;
+import vn.gov.thidua.campaign.CampaignDefinition.AwardForm;
+import vn.gov.thidua.engine.SystemIdentity;
+import vn.gov.thidua.system.ApiException;
+
+/**
+ * The DMN decisions a campaign's award forms name. A decision that is not deployed is refused when the definition is
+ * uploaded or launched, not when the first dossier is submitted; the tables generated from thresholds are deployed
+ * when the campaign is launched. Decisions, like the processes that evaluate them, are deployed without tenant (the
+ * business rule task looks its decision up in its process definition's tenant, which is none), so a generated
+ * table's key carries the campaign's code. Read and deployed as the product: a Board holds no rights on the engine's
+ * repository.
+ */
+@Component
+class AwardDecisions {
+
+    private final RepositoryService repository;
+    private final SystemIdentity system;
+
+    AwardDecisions(RepositoryService repository, SystemIdentity system) {
+        this.repository = repository;
+        this.system = system;
+    }
+
+    /** Refuses (400) a criteria or quota decision that is not deployed, naming the field and the decisions there are. */
+    void requireDeployed(CampaignDefinition d) {
+        if (d.awardForms() == null) {
+            return;
+        }
+        for (int i = 0; i < d.awardForms().size(); i++) {
+            AwardForm form = d.awardForms().get(i);
+            if (!CriteriaThresholds.generates(form)) {
+                requireDeployed(form.criteriaDecision(), "awardForms[" + i + "].criteriaDecision");
+            }
+            if (form.quotaDecision() != null) {
+                requireDeployed(form.quotaDecision(), "awardForms[" + i + "].quotaDecision");
+            }
+        }
+    }
+
+    /** Deploys the tables of the forms with thresholds; an unchanged table of a relaunch is not deployed again. */
+    void deployGenerated(CampaignDefinition d) {
+        if (d.awardForms() == null) {
+            return;
+        }
+        for (AwardForm form : d.awardForms()) {
+            if (CriteriaThresholds.generates(form)) {
+                var table = CriteriaThresholds.table(d, form);
+                system.run(() -> repository.createDeployment()
+                        .name(form.criteriaDecision())
+                        .source("thidua:" + d.code())
+                        .enableDuplicateFiltering(false)
+                        .addModelInstance(form.criteriaDecision() + ".dmn", table)
+                        .deploy());
+            }
+        }
+    }
+
+    private void requireDeployed(String key, String at) {
+        boolean deployed = system.call(() -> repository.createDecisionDefinitionQuery().decisionDefinitionKey(key)
+                .withoutTenantId().count() > 0);
+        if (!deployed) {
+            throw ApiException.invalid(at, "Trường '" + at + "': không có bảng quyết định '" + key
+                    + "' đã triển khai. Các bảng quyết định hiện có: " + String.join(", ", available())
+                    + ". Hoặc ghi ngưỡng tiêu chuẩn trong định nghĩa (criteria) để sản phẩm tự tạo bảng.");
+        }
+    }
+
+    /** The deployed decisions a definition may name: the shipped and uploaded ones, not other campaigns' generated tables. */
+    private List<String> available() {
+        return system.call(() -> repository.createDecisionDefinitionQuery().withoutTenantId().latestVersion().list()).stream()
+                .map(DecisionDefinition::getKey).filter(key -> !key.startsWith(CriteriaThresholds.KEY_PREFIX))
+                .distinct().sorted().toList();
+    }
+}
