@@ -46,7 +46,7 @@ public final class Browser implements AfterTestExecutionCallback, AfterAllCallba
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     /** A webapp's first page in a fresh browser loads its 4 MB of scripts: on a busy machine that takes longer. */
-    private static final Duration FIRST_PAGE_WAIT = Duration.ofSeconds(60);
+    private static final Duration FIRST_PAGE_WAIT = Duration.ofSeconds(180);
     private static final long INSTALL_MINUTES = 15;
     private static String installFailure;
 

@@ -8,6 +8,9 @@
 //
 // The product's wording replaces a few of Camunda's own labels in English too (the footer says which clock the times
 // are on): the locale loader's labels are completed with ENGLISH_WORDING.
+//
+// A refusal shown in a notification keeps the product's Vietnamese message without the "Error: " of a JavaScript
+// error's toString(), which some pages put before it.
 const angular = window.angular;
 const STORAGE_KEY = 'thidua.language';
 const LANGUAGES = [
@@ -47,6 +50,19 @@ if (angular) {
           return options.key === 'en' ? angular.extend(labels, ENGLISH_WORDING) : labels;
         });
       };
+    }]);
+
+    $provide.decorator('Notifications', ['$delegate', function ($delegate) {
+      ['addError', 'addMessage'].forEach(function (name) {
+        const add = $delegate[name];
+        $delegate[name] = function (notification) {
+          if (notification && typeof notification.message === 'string') {
+            notification.message = notification.message.replace(/^[A-Za-z]*Error: /, '');
+          }
+          return add.apply(this, arguments);
+        };
+      });
+      return $delegate;
     }]);
 
     $provide.decorator('camWidgetFooterDirective', ['$delegate', '$translate', function ($delegate, $translate) {

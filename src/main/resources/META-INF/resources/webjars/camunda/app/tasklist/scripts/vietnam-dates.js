@@ -24,6 +24,9 @@
 // instant, so on a computer set to UTC the due date 23:59 read 06:59 the next day. The preview reads the fields, and
 // the pickers' month and day names follow the interface language.
 //
+// Cockpit and Admin write dates day first as Tasklist does (their own default is ISO, 2026-12-31T08:00:00), set in
+// the app's custom module, whose config runs after the app's own.
+//
 // moment is not exposed on window, so it is looked up through the webpack chunk registry of the webapps. If anything
 // is not found, the script does nothing but warn.
 const REGISTRY = 'webpackChunkcamunda_bpm_webapp';
@@ -130,6 +133,18 @@ function editDatesOnVietnamsWallClock(angular) {
   }]);
 }
 
+const DAY_FIRST = { normal: 'DD/MM/YYYY HH:mm:ss', long: 'DD/MM/YYYY HH:mm:ss', abbr: 'DD/MM/YYYY HH:mm', short: 'DD/MM/YYYY' };
+
+function writeDatesDayFirst(angular) {
+  const base = document.querySelector('base');
+  const app = base && base.getAttribute('app-name');
+  if (app === 'cockpit' || app === 'admin') {
+    angular.module('cam.' + app + '.custom').config(['camDateFormatProvider', function (formats) {
+      Object.keys(DAY_FIRST).forEach((name) => formats.setDateFormat(DAY_FIRST[name], name));
+    }]);
+  }
+}
+
 function formatDatesOfTheBrowserLikeThePage() {
   const BrowserDateTimeFormat = Intl.DateTimeFormat;
   const PageDateTimeFormat = function (locales, options) {
@@ -150,6 +165,7 @@ if (moment && angular) {
   showVietnamTime(moment);
   followTheInterfaceLanguage(moment, angular);
   editDatesOnVietnamsWallClock(angular);
+  writeDatesDayFirst(angular);
 } else if (window.console) {
   window.console.warn('vietnam-dates: moment or angular not found, dates neither in Vietnamese nor on Vietnam time');
 }
