@@ -180,19 +180,22 @@ class OfficersInTheWebappsStoryTest {
         browser.showing(By.cssSelector("table"), "Đơn vị thực hiện mốc");
         browser.screenshot("cockpit-quy-trinh");
         browser.click("Đơn vị thực hiện mốc");
-        browser.showsText("Phiên bản quy trình");
+        browser.showsText("Phiên xử lý quy trình");
         String definitionId = repositoryService.createProcessDefinitionQuery()
                 .processDefinitionKey(CampaignUnits.UNIT_MILESTONE_PROCESS).latestVersion().singleResult().getId();
         browser.open(cockpit() + "#/process-definition/" + definitionId + "/runtime?searchQuery="
                 + search("[{\"type\":\"businessKey\",\"operator\":\"eq\",\"value\":\"" + businessKey + "\"}]"));
         WebElement row = browser.showing(By.cssSelector("table tbody tr"), businessKey);
         assertThat(browser.pageText()).contains("Khóa nghiệp vụ", "Thời điểm bắt đầu").doesNotContain("Business Key", "Start Time");
-        // Launched at 09:00 on 11/12/2023 in Vietnam: 21:00 the day before in New York
-        assertThat(row.getText()).contains("2023-12-11T09:00:00");
+        // Launched at 09:00 on 11/12/2023 in Vietnam (21:00 the day before in New York), written day first
+        assertThat(row.getText()).contains("11/12/2023 09:00:00");
         browser.screenshot("cockpit-don-vi-so-y-te");
 
         row.findElement(By.cssSelector("a[href*='process-instance']")).click();
         browser.showsText("Khóa nghiệp vụ");
+        // an instance is a "phiên xử lý", apart from the definition's "phiên bản"
+        browser.showsText("ID phiên xử lý");
+        assertThat(browser.pageText()).doesNotContain("ID phiên bản");
         browser.showsText("Tên định nghĩa");
         browser.showing(By.cssSelector("body"), "Đơn vị thực hiện mốc");
         browser.screenshot("cockpit-phien-ban-cua-don-vi");

@@ -32,8 +32,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * missing, {@code src/test/setup/install-chromium.sh} installs them with apt-get (as root, or with sudo), once per JVM;
  * if that is impossible the story fails saying what to install.
  *
- * <p>The browser asks for Vietnamese ({@code Accept-Language: vi,vi-VN}), as officers' browsers do, and runs in the
- * time zone it is given, so a story can play an officer whose computer is set to another zone. Register it with
+ * <p>The browser asks for Vietnamese ({@code Accept-Language: vi}), as most officers' browsers do, or for the language
+ * it is given (an officer's computer set to English), and runs in the time zone it is given, so a story can play an officer whose computer is set to another zone. Register it with
  * {@code @RegisterExtension}: one browser per test class, started on first use, closed after the class; each step's
  * {@link #screenshot} and a screenshot of every failed test land under {@code target/browser-screenshots/<story>/}.
  */
@@ -45,11 +45,14 @@ public final class Browser implements AfterTestExecutionCallback, AfterAllCallba
     public static final Path SCREENSHOTS = Path.of("target/browser-screenshots");
 
     private static final Duration WAIT = Duration.ofSeconds(20);
+    /** A webapp's first page in a fresh browser loads its 4 MB of scripts: on a busy machine that takes longer. */
+    private static final Duration FIRST_PAGE_WAIT = Duration.ofSeconds(180);
     private static final long INSTALL_MINUTES = 15;
     private static String installFailure;
 
     private final String story;
     private final String timeZone;
+    private final String language;
     private final Path screenshots;
     private ChromeDriver driver;
     private Path profile;
@@ -57,8 +60,14 @@ public final class Browser implements AfterTestExecutionCallback, AfterAllCallba
     private boolean zoneOverridden;
 
     public Browser(String story, String timeZone) {
+        this(story, timeZone, "vi");
+    }
+
+    /** A browser set to this language ({@code vi}, {@code en-US}): Chromium's interface and the languages it asks for. */
+    public Browser(String story, String timeZone, String language) {
         this.story = story;
         this.timeZone = timeZone;
+        this.language = language;
         this.screenshots = SCREENSHOTS.resolve(story).toAbsolutePath();
     }
 
@@ -138,7 +147,8 @@ public final class Browser implements AfterTestExecutionCallback, AfterAllCallba
     public void signIn(String appUrl, String username) {
         signOut(appUrl);
         open(appUrl);
-        WebElement name = visible(By.cssSelector("form[name=signinForm] input[ng-model=username]"));
+        WebElement name = new WebDriverWait(driver, FIRST_PAGE_WAIT).until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("form[name=signinForm] input[ng-model=username]")));
         name.sendKeys(username);
         driver.findElement(By.cssSelector("form[name=signinForm] input[ng-model=password]")).sendKeys(AsOfficer.PASSWORD);
         screenshot("dang-nhap-" + username);
@@ -216,8 +226,10 @@ public final class Browser implements AfterTestExecutionCallback, AfterAllCallba
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--lang=vi", "--window-size=1440,1000", "--user-data-dir=" + profile);
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "vi,vi-VN"));
+                "--disable-sync", "--lang=" + language, "--window-size=1440,1000", "--user-data-dir=" + profile);
+        String primary = language.split("-")[0];
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages",
+                primary.equals(language) ? language : language + "," + primary));
         driver = new ChromeDriver(service, options);
     }
 

@@ -1,5 +1,5 @@
 // Admin configuration for the Vietnamese deployment (overrides the file shipped in the
-// Camunda 7.24.0 webjar). Vietnamese is offered first; English stays as fallback.
+// Camunda 7.24.0 webjar). Vietnamese unless the officer chooses English.
 // Note: admin does not read a dateFormat setting in 7.24.0; its dates follow the
 // dateLocales.longDateFormat block of locales/vi.json instead.
 export default {
@@ -8,6 +8,7 @@ export default {
     fallbackLocale: 'en'
   },
 
-  // dates in the UI language and on Vietnam's clock, whatever the computer's zone (see scripts/vietnam-dates.js)
-  customScripts: ['scripts/vietnam-dates']
+  // Vietnamese whatever the browser's language (scripts/interface-language.js); dates in the UI language and on
+  // Vietnam's clock, whatever the computer's zone (scripts/vietnam-dates.js)
+  customScripts: ['scripts/interface-language', 'scripts/vietnam-dates']
 };

@@ -1,5 +1,5 @@
 // Tasklist configuration for the Vietnamese deployment (overrides the file shipped in the
-// Camunda 7.24.0 webjar). Vietnamese is offered first; English stays as fallback.
+// Camunda 7.24.0 webjar). Vietnamese unless the officer chooses English.
 // Dates use the Vietnamese day/month/year order.
 export default {
   locales: {
@@ -7,8 +7,9 @@ export default {
     fallbackLocale: 'en'
   },
 
-  // dates in the UI language and on Vietnam's clock, whatever the computer's zone (see scripts/vietnam-dates.js)
-  customScripts: ['scripts/vietnam-dates'],
+  // Vietnamese whatever the browser's language (scripts/interface-language.js); dates in the UI language and on
+  // Vietnam's clock, whatever the computer's zone (scripts/vietnam-dates.js); Tasklist's details (scripts/task-details.js)
+  customScripts: ['scripts/interface-language', 'scripts/vietnam-dates', 'scripts/task-details'],
 
   dateFormat: {
     monthName: 'MMMM',
@@ -19,26 +20,27 @@ export default {
     short: 'DD/MM/YYYY'
   },
 
+  // the keyboard-shortcut help lists these descriptions as they are, untranslated
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
-      description: 'claims the currently selected task'
+      description: 'Nhận công việc đang chọn'
     },
     focusFilter: {
       key: 'ctrl+shift+f',
-      description: 'set the focus to the first filter in the list'
+      description: 'Chuyển tới bộ lọc đầu tiên'
     },
     focusList: {
       key: 'ctrl+alt+l',
-      description: 'sets the focus to the first task in the list'
+      description: 'Chuyển tới công việc đầu tiên trong danh sách'
     },
     focusForm: {
       key: 'ctrl+alt+f',
-      description: 'sets the focus to the first input field in a task form'
+      description: 'Chuyển tới ô nhập đầu tiên của biểu mẫu'
     },
     startProcess: {
       key: 'ctrl+alt+p',
-      description: 'opens the start process modal dialog'
+      description: 'Mở hộp thoại khởi tạo quy trình'
     }
   }
 };

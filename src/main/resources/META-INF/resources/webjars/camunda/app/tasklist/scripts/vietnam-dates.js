@@ -19,6 +19,14 @@
 // a browser set to English reads "20/12/2023" typed by an officer as month 20 (and shows 8/12/2024). Formats asked
 // for without a locale get the interface language.
 //
+// Date editors: the date pickers (due date, follow-up) edit a Date whose local fields hold Vietnam's wall time (Camunda
+// builds it from the day and hour shown, and saves its fields as shown); their preview formatted that Date as an
+// instant, so on a computer set to UTC the due date 23:59 read 06:59 the next day. The preview reads the fields, and
+// the pickers' month and day names follow the interface language.
+//
+// Cockpit and Admin write dates day first as Tasklist does (their own default is ISO, 2026-12-31T08:00:00), set in
+// the app's custom module, whose config runs after the app's own.
+//
 // moment is not exposed on window, so it is looked up through the webpack chunk registry of the webapps. If anything
 // is not found, the script does nothing but warn.
 const REGISTRY = 'webpackChunkcamunda_bpm_webapp';
@@ -64,6 +72,11 @@ function followTheInterfaceLanguage(moment, angular) {
 }
 
 function showVietnamTime(moment) {
+  // moment copies only the fields listed here into the date it makes from a parse, and the hook reads the parsed
+  // fields (_a); moment-timezone lists it the same way
+  if (moment.momentProperties && moment.momentProperties.indexOf('_a') < 0) {
+    moment.momentProperties.push('_a');
+  }
   moment.updateOffset = function (date, keepTime) {
     // moment.utc(), parseZone() and dates already on +07:00 keep their offset
     if (date._isUTC || !date.isValid()) {
@@ -77,6 +90,59 @@ function showVietnamTime(moment) {
     }
     date.utcOffset(VIETNAM_OFFSET_MINUTES, keepTime);
   };
+}
+
+const VIETNAMESE_CALENDAR = {
+  MONTH: ['tháng 1', 'tháng 2', 'tháng 3', 'tháng 4', 'tháng 5', 'tháng 6', 'tháng 7', 'tháng 8', 'tháng 9',
+    'tháng 10', 'tháng 11', 'tháng 12'],
+  SHORTMONTH: ['Th1', 'Th2', 'Th3', 'Th4', 'Th5', 'Th6', 'Th7', 'Th8', 'Th9', 'Th10', 'Th11', 'Th12'],
+  STANDALONEMONTH: ['Tháng 1', 'Tháng 2', 'Tháng 3', 'Tháng 4', 'Tháng 5', 'Tháng 6', 'Tháng 7', 'Tháng 8',
+    'Tháng 9', 'Tháng 10', 'Tháng 11', 'Tháng 12'],
+  DAY: ['Chủ nhật', 'Thứ hai', 'Thứ ba', 'Thứ tư', 'Thứ năm', 'Thứ sáu', 'Thứ bảy'],
+  SHORTDAY: ['CN', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7'],
+  // angular counts from Monday: Vietnamese calendars start the week on Monday
+  FIRSTDAYOFWEEK: 0
+};
+
+function editDatesOnVietnamsWallClock(angular) {
+  angular.module('cam.commons').config(['$provide', function ($provide) {
+    $provide.decorator('camWidgetInlineFieldDirective', ['$delegate', function ($delegate) {
+      $delegate[0].template = $delegate[0].template.replace('formData.dateValue | camDate', 'formData.dateValue | camWallClockDate');
+      return $delegate;
+    }]);
+  }]).filter('camWallClockDate', ['$filter', function ($filter) {
+    const pad = (number) => String(number).padStart(2, '0');
+    return function (date) {
+      if (!(date instanceof Date)) {
+        return $filter('camDate')(date);
+      }
+      // the fields as written, with no offset: read as Vietnam's wall time (showVietnamTime)
+      return $filter('camDate')(date.getFullYear() + '-' + pad(date.getMonth() + 1) + '-' + pad(date.getDate())
+        + 'T' + pad(date.getHours()) + ':' + pad(date.getMinutes()) + ':' + pad(date.getSeconds()));
+    };
+  }]).run(['$rootScope', '$translate', '$locale', 'uibDatepickerConfig', function ($rootScope, $translate, $locale, pickers) {
+    const browsers = angular.copy($locale.DATETIME_FORMATS);
+    const browsersTitle = pickers.formatDayTitle;
+    const follow = function () {
+      const vietnamese = $translate.use() === 'vi';
+      angular.extend($locale.DATETIME_FORMATS, vietnamese ? VIETNAMESE_CALENDAR : browsers);
+      pickers.formatDayTitle = vietnamese ? "'Tháng' M 'năm' yyyy" : browsersTitle;
+    };
+    $rootScope.$on('$translateChangeSuccess', follow);
+    follow();
+  }]);
+}
+
+const DAY_FIRST = { normal: 'DD/MM/YYYY HH:mm:ss', long: 'DD/MM/YYYY HH:mm:ss', abbr: 'DD/MM/YYYY HH:mm', short: 'DD/MM/YYYY' };
+
+function writeDatesDayFirst(angular) {
+  const base = document.querySelector('base');
+  const app = base && base.getAttribute('app-name');
+  if (app === 'cockpit' || app === 'admin') {
+    angular.module('cam.' + app + '.custom').config(['camDateFormatProvider', function (formats) {
+      Object.keys(DAY_FIRST).forEach((name) => formats.setDateFormat(DAY_FIRST[name], name));
+    }]);
+  }
 }
 
 function formatDatesOfTheBrowserLikeThePage() {
@@ -98,6 +164,8 @@ const angular = window.angular;
 if (moment && angular) {
   showVietnamTime(moment);
   followTheInterfaceLanguage(moment, angular);
+  editDatesOnVietnamsWallClock(angular);
+  writeDatesDayFirst(angular);
 } else if (window.console) {
   window.console.warn('vietnam-dates: moment or angular not found, dates neither in Vietnamese nor on Vietnam time');
 }

@@ -1,5 +1,5 @@
 // Welcome configuration for the Vietnamese deployment (overrides the file shipped in the
-// Camunda 7.24.0 webjar). Vietnamese is offered first; English stays as fallback.
+// Camunda 7.24.0 webjar). Vietnamese unless the officer chooses English.
 // The welcome locale files carry no dateLocales block, so no date settings are made here.
 // The dashboard is served by the application itself and opens with the same sign-in.
 export default {
@@ -7,6 +7,8 @@ export default {
     availableLocales: ['vi', 'en'],
     fallbackLocale: 'en'
   },
+  // Vietnamese whatever the browser's language (scripts/interface-language.js)
+  customScripts: ['scripts/interface-language'],
   links: [
     {
       label: 'Bảng theo dõi phong trào thi đua',
