@@ -1,8 +1,5 @@
 package vn.gov.thidua.security;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 
 /**
@@ -12,20 +9,9 @@ import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilt
  */
 class EveryPathEngineAuthenticationFilter extends ProcessEngineAuthenticationFilter {
 
-    /**
-     * Camunda looks the engine up through a ServiceLoader on every request, which reads every jar of the classpath; the
-     * product's engines never change once started.
-     */
-    private final Map<String, ProcessEngine> engines = new ConcurrentHashMap<>();
-
     @Override
     protected boolean requiresEngineAuthentication(String requestUrl) {
         return true;
-    }
-
-    @Override
-    protected ProcessEngine getAddressedEngine(String engineName) {
-        return engines.computeIfAbsent(engineName, super::getAddressedEngine);
     }
 
     /** {@code /engine/} names no engine; Camunda would answer it "not available" before asking who calls. */

@@ -413,9 +413,14 @@ class CampaignScopeTest {
 
     // ---------------------------------------------------------------- HTTP as officers
 
+    /**
+     * In Thái Bình's directory: campaign B takes Thái Bình's units, and a definition's roles and units are of one
+     * province (real provinces are {@code agency/ProvinceScopeTest}'s); the test database may hold other provinces.
+     */
     private void createAgency(String code, String name, String kind) {
         ResponseEntity<String> created = send(ADMIN, HttpMethod.POST, "/api/agencies",
-                "{\"code\":\"" + code + "\",\"name\":\"" + name + "\",\"kind\":\"" + kind + "\"}", MediaType.APPLICATION_JSON);
+                "{\"code\":\"" + code + "\",\"name\":\"" + name + "\",\"kind\":\"" + kind + "\",\"province\":\"Thái Bình\"}",
+                MediaType.APPLICATION_JSON);
         assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
     }
 
