@@ -422,22 +422,18 @@ public class CampaignDefinitionReader {
         return current;
     }
 
-    static final String WORDINGS = "'trước ngày 12/12/2024', 'ngày 05/12/2023', 'trong tháng 11/2024', 'trong Quý IV năm 2023',"
-            + " 'năm 2025', 'cuối năm 2025', ISO-8601 (2024-12-20); mốc hằng năm: 'trước ngày 15/12 hằng năm',"
-            + " 'trong tháng 11 hằng năm', 'trong Quý IV hằng năm', 'hằng năm', 'cuối năm'";
-
     private static OffsetDateTime instant(String wording, Reading reading, String at) {
         require(wording, at);
         if (DeadlineWording.isYearly(wording)) {
             throw invalid(at, "viết theo năm ('" + wording + "') chỉ dùng cho hạn của mốc hằng năm (trường due)");
         }
         return DeadlineWording.parse(wording, reading).orElseThrow(() -> invalid(at, "không hiểu thời hạn '" + wording
-                + "'; các cách viết được nhận: " + WORDINGS));
+                + "'; các cách viết được nhận: " + DeadlineWording.ACCEPTED));
     }
 
     private static OffsetDateTime yearly(String wording, Reading reading, int year, String at) {
         return DeadlineWording.forYear(wording, reading, year).orElseThrow(() -> invalid(at, "không hiểu thời hạn '" + wording
-                + "' (năm " + year + "); các cách viết được nhận: " + WORDINGS));
+                + "' (năm " + year + "); các cách viết được nhận: " + DeadlineWording.ACCEPTED));
     }
 
     private static String path(JsonMappingException e) {

@@ -21,6 +21,11 @@ public final class DeadlineWording {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
+    /** The wordings a definition may use, as refusals list them. */
+    static final String ACCEPTED = "'trước ngày 12/12/2024', 'ngày 05/12/2023', 'trong tháng 11/2024', 'trong Quý IV năm 2023',"
+            + " 'năm 2025', 'cuối năm 2025', ISO-8601 (2024-12-20); mốc hằng năm: 'trước ngày 15/12 hằng năm',"
+            + " 'trong tháng 11 hằng năm', 'trong Quý IV hằng năm', 'hằng năm', 'cuối năm'";
+
     public enum Reading { DUE, OPENS }
 
     private static final String DATE = "(\\d{1,2})/(\\d{1,2})/(\\d{4})";
