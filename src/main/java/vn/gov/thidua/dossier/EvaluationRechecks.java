@@ -56,6 +56,11 @@ class EvaluationRechecks {
 
     @EventListener
     void recheck(EvaluationCorrected corrected) {
+        // the provider's officer is signed in to the engine, and may not read the Board's decisions: the product checks
+        system.run(() -> recheckAsSystem(corrected));
+    }
+
+    private void recheckAsSystem(EvaluationCorrected corrected) {
         List<NoticeDraft> notices = new ArrayList<>();
         for (Long id : jdbc.queryForList("select id from award_dossier where campaign_code = ? and prechecked_at is not null"
                 + " order by id", Long.class, corrected.campaignCode())) {
@@ -73,8 +78,8 @@ class EvaluationRechecks {
             store.replaceFigures(id, after);
             String key = dossiers.round(d.campaignCode(), d.roundKey(), d.awardForm()).form().criteriaDecision();
             Map<String, Object> variables = dossiers.criteriaVariables(d, decisions.inputsOf(key).orElseThrow());
-            DmnDecisionResult result = system.call(() -> decisionService.evaluateDecisionByKey(key)
-                    .decisionDefinitionWithoutTenantId().variables(variables).evaluate());
+            DmnDecisionResult result = decisionService.evaluateDecisionByKey(key).decisionDefinitionWithoutTenantId()
+                    .variables(variables).evaluate();
             String outcome = result.getSingleResult().getEntry("outcome");
             String reason = result.getSingleResult().getEntry("reason");
             Instant now = EngineClock.now();
