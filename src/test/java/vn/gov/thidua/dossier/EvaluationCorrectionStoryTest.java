@@ -136,9 +136,10 @@ class EvaluationCorrectionStoryTest {
         assertThat(json.readTree(corrected.getBody()).get("version").asInt()).isEqualTo(2);
 
         // version 1 kept, superseded; the other provider's row untouched
-        assertThat(jdbc.queryForList("select provider_code || ':' || version || ':' || (superseded_at is null) || ':' || score"
+        assertThat(jdbc.queryForList("select provider_code || ':' || version || ':' || case when superseded_at is null then 'current' else 'superseded' end"
+                + " || ':' || score"
                 + " from evaluation_result where campaign_code = ? order by provider_code, version", String.class, code))
-                .containsExactly("hy-so-noi-vu:1:false:65.00", "hy-so-noi-vu:2:true:50.00", "hy-ubnd-tinh:1:true:90.00");
+                .containsExactly("hy-so-noi-vu:1:superseded:65.00", "hy-so-noi-vu:2:current:50.00", "hy-ubnd-tinh:1:current:90.00");
         Dossier rechecked = dossiers.require(id);
         assertThat(rechecked.criteriaOutcome()).isEqualTo("INELIGIBLE");
         assertThat(dossiers.figures(id)).singleElement().satisfies(f -> assertThat(f.ranking()).isEqualTo(5));
