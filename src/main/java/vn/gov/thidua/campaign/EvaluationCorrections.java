@@ -12,6 +12,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.gov.thidua.agency.AgencyDirectory;
 import vn.gov.thidua.campaign.CampaignStore.EvaluationRow;
+import vn.gov.thidua.notification.NoticeDraft;
+import vn.gov.thidua.notification.NotificationService;
 import vn.gov.thidua.security.CurrentOfficer;
 import vn.gov.thidua.system.ApiException;
 import vn.gov.thidua.system.EngineClock;
@@ -33,9 +35,11 @@ public class EvaluationCorrections {
     private final CampaignService campaigns;
     private final AgencyDirectory directory;
     private final ApplicationEventPublisher events;
+    private final NotificationService notifications;
 
     EvaluationCorrections(JdbcTemplate jdbc, CampaignService campaigns, AgencyDirectory directory,
-                          ApplicationEventPublisher events) {
+                          ApplicationEventPublisher events, NotificationService notifications) {
+        this.notifications = notifications;
         this.jdbc = jdbc;
         this.campaigns = campaigns;
         this.directory = directory;
@@ -63,6 +67,10 @@ public class EvaluationCorrections {
                 + " requested_at, requested_by) values (?, ?, ?, 'REQUESTED', ?, ?, ?)", code, key, provider, why, now(), actor);
         Long id = jdbc.queryForObject("select max(id) from evaluation_correction where campaign_code = ? and milestone_key = ?"
                 + " and provider_code = ?", Long.class, code, key, provider);
+        // the Board decides on the request, so it is told; the provider is told when the table is reopened
+        tell(campaigns.campaign(code).getAppraisingBoard(), "EVALUATION_CORRECTION_REQUESTED", require(id),
+                "Đề nghị đính chính kết quả đánh giá: " + directory.names(List.of(provider)).getOrDefault(provider, provider),
+                "Lý do: " + why + ". Mở lại bảng để đơn vị đính chính, hoặc trao đổi với đơn vị");
         return require(id);
     }
 
@@ -80,6 +88,8 @@ public class EvaluationCorrections {
                 + " reopened_by = ? where id = ? and status = 'REQUESTED'", why, now(), actor, id) == 0) {
             throw ApiException.conflict("Đề nghị đính chính số " + id + " không chờ mở lại (trạng thái: " + c.status() + ").");
         }
+        tell(c.providerCode(), "EVALUATION_REOPENED", c, "Bảng kết quả đánh giá được mở lại để đính chính",
+                "Ban Thi đua - Khen thưởng đồng ý: " + why + ". Gửi bảng đã đính chính theo đề nghị số " + id);
         return require(id);
     }
 
@@ -122,6 +132,12 @@ public class EvaluationCorrections {
         before.stream().filter(r -> !fresh.contains(r)).forEach(r -> changed.add(r.agencyCode()));
         fresh.stream().filter(r -> !old.contains(r)).forEach(r -> changed.add(r.agencyCode()));
         return changed;
+    }
+
+    private void tell(String agency, String kind, Correction c, String title, String body) {
+        notifications.notifyAgencies(List.of(new NoticeDraft(directory.groupFor(agency), kind, c.campaignCode(),
+                "evaluation-correction/" + c.id(), title, body.endsWith(".") ? body : body + ".",
+                "evaluation-correction/" + c.id() + "/" + kind)));
     }
 
     private void requireOfficerOf(String agency, String refusal) {

@@ -113,6 +113,8 @@ class EvaluationCorrectionStoryTest {
                 Map.of("reason", "Nhập nhầm điểm của xã Phụng Công"), String.class);
         assertThat(asked.getStatusCode()).as(asked.getBody()).isEqualTo(HttpStatus.CREATED);
         long correction = json.readTree(asked.getBody()).get("id").asLong();
+        assertThat(count("select count(*) from notification where kind = 'EVALUATION_CORRECTION_REQUESTED' and recipient_group = ?"
+                + " and body like '%Nhập nhầm điểm%'", "hy-btdkt")).isOne();
 
         ResponseEntity<String> notBoard = as("cb.hy-so-noi-vu").postForEntity("/api/evaluation-corrections/" + correction + "/reopen",
                 Map.of("reason", "Tự mở"), String.class);
@@ -130,6 +132,8 @@ class EvaluationCorrectionStoryTest {
         ResponseEntity<String> reopened = as("cb.hy-btdkt").postForEntity("/api/evaluation-corrections/" + correction + "/reopen",
                 Map.of("reason", "Đồng ý cho Sở Nội vụ đính chính"), String.class);
         assertThat(reopened.getStatusCode()).as(reopened.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(count("select count(*) from notification where kind = 'EVALUATION_REOPENED' and recipient_group = ?",
+                "hy-so-noi-vu")).isOne();
         ResponseEntity<String> corrected = as("cb.hy-so-noi-vu").postForEntity("/api/evaluation-corrections/" + correction + "/table",
                 Map.of("evaluationRows", "hy-xa-phung-cong; CHUYEN_DOI_SO; 5; 50; 100"), String.class);
         assertThat(corrected.getStatusCode()).as(corrected.getBody()).isEqualTo(HttpStatus.OK);
