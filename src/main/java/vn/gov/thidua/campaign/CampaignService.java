@@ -162,6 +162,23 @@ public class CampaignService {
     }
 
     /**
+     * A provider's table read against the milestone's fields, providers and participants. A field two providers send
+     * (plan 46's THAM_DU_HOP) keeps each provider's row; {@link #evaluationsOf} decides which one the criteria read.
+     */
+    List<CampaignStore.EvaluationRow> parseEvaluations(String code, String key, String provider, String table) {
+        MilestoneRow milestone = requireMilestone(code, key);
+        if (milestone.kind() != CampaignDefinition.MilestoneKind.EVALUATION_DATA) {
+            throw ApiException.conflict("Mốc '" + key + "' không phải mốc gửi kết quả đánh giá.");
+        }
+        CampaignDefinition.Milestone defined = definition(code).writtenMilestone(key).orElseThrow();
+        Set<String> units = store.participants(code).stream().filter(p -> p.role() == Role.PARTICIPANT)
+                .map(ParticipantRow::agencyCode).collect(Collectors.toSet());
+        return EvaluationTable.parse(table, defined.fields(), provider, units,
+                directory.names(defined.fields().stream().filter(f -> f.providers() != null).flatMap(f -> f.providers().stream())
+                        .collect(Collectors.toSet())));
+    }
+
+    /**
      * A campaign launched before `unit-milestone` (the step of its `campaign` version): starts the `unit-participation`
      * instances of up to {@code batch} units not started yet; returns how many remain. The batch's
      * own rows (names, start marks, grants) are read and written once per batch, not once per unit.
@@ -246,23 +263,7 @@ public class CampaignService {
 
     /** A data provider's evaluation results: stored as rows the award criteria read, and the milestone done. */
     public int recordEvaluations(String code, String key, String provider, String table, String actor) {
-        MilestoneRow milestone = requireMilestone(code, key);
-        if (milestone.kind() != CampaignDefinition.MilestoneKind.EVALUATION_DATA) {
-            throw ApiException.conflict("Mốc '" + key + "' không phải mốc gửi kết quả đánh giá.");
-        }
-        CampaignDefinition.Milestone defined = definition(code).writtenMilestone(key).orElseThrow();
-        Set<String> units = store.participants(code).stream().filter(p -> p.role() == Role.PARTICIPANT)
-                .map(ParticipantRow::agencyCode).collect(Collectors.toSet());
-        List<CampaignStore.EvaluationRow> rows = EvaluationTable.parse(table, defined.fields(), provider, units,
-                directory.names(defined.fields().stream().filter(f -> f.providers() != null).flatMap(f -> f.providers().stream())
-                        .collect(Collectors.toSet())));
-        for (CampaignStore.EvaluationRow row : rows) {
-            store.evaluationProvider(code, row.field(), row.agencyCode()).filter(other -> !other.equals(provider))
-                    .ifPresent(other -> {
-                        throw ApiException.invalid(EvaluationTable.FIELD, "Kết quả lĩnh vực '" + row.field() + "' của đơn vị '"
-                                + row.agencyCode() + "' đã do '" + other + "' gửi.");
-                    });
-        }
+        List<CampaignStore.EvaluationRow> rows = parseEvaluations(code, key, provider, table);
         Instant now = EngineClock.now();
         store.replaceEvaluations(code, key, provider, rows, now, actor);
         store.complete(code, key, provider, now, actor, null, null, rows.size() + " dòng kết quả đánh giá", null);
@@ -374,12 +375,16 @@ public class CampaignService {
                                    java.math.BigDecimal maxScore) {
     }
 
-    /** Every evaluation result the campaign holds for the agency. */
+    /**
+     * The current evaluation result of each field for the agency. Where two providers ranked the agency in the same
+     * field, the criteria read the worse of the two ({@link WorseFigure}): an award needs the field achieved in every
+     * assessment, and no provider's low result may be hidden by the other's.
+     */
     @Transactional(readOnly = true)
     public List<EvaluationFigure> evaluationsOf(String code, String agency) {
-        return store.evaluationsOf(code, agency).stream()
+        return WorseFigure.perField(store.evaluationsOf(code, agency).stream()
                 .map(row -> new EvaluationFigure(row.agencyCode(), row.field(), row.ranking(), row.score(), row.maxScore()))
-                .toList();
+                .toList());
     }
 
     MilestoneRow requireMilestone(String code, String key) {

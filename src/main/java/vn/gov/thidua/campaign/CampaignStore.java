@@ -381,29 +381,25 @@ class CampaignStore {
     }
 
     void replaceEvaluations(String campaign, String key, String provider, List<EvaluationRow> rows, Instant at, String by) {
-        jdbc.update("delete from evaluation_result where campaign_code = ? and milestone_key = ? and provider_code = ?",
-                campaign, key, provider);
+        jdbc.update("delete from evaluation_result where campaign_code = ? and milestone_key = ? and provider_code = ?"
+                + " and superseded_at is null", campaign, key, provider);
         jdbc.batchUpdate("insert into evaluation_result (campaign_code, milestone_key, provider_code, agency_code, field, ranking,"
                         + " score, max_score, note, submitted_at, submitted_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows.stream().map(r -> new Object[] {campaign, key, provider, r.agencyCode(), r.field(), r.ranking(), r.score(),
                         r.maxScore(), r.note(), offset(at), by}).toList());
     }
 
-    /** Which provider already sent a field's result for an agency in this campaign, if another one did. */
-    Optional<String> evaluationProvider(String campaign, String field, String agency) {
-        return jdbc.queryForList("select provider_code from evaluation_result where campaign_code = ? and field = ?"
-                + " and agency_code = ?", String.class, campaign, field, agency).stream().findFirst();
-    }
-
     List<EvaluationRow> evaluations(String campaign) {
-        return jdbc.query("select * from evaluation_result where campaign_code = ? order by field, ranking, agency_code",
+        return jdbc.query("select * from evaluation_result where campaign_code = ? and superseded_at is null"
+                        + " order by field, ranking, agency_code",
                 (rs, i) -> new EvaluationRow(rs.getString("agency_code"), rs.getString("field"),
                         (Integer) rs.getObject("ranking", Integer.class), rs.getBigDecimal("score"), rs.getBigDecimal("max_score"),
                         rs.getString("note")), campaign);
     }
 
     List<EvaluationRow> evaluationsOf(String campaign, String agency) {
-        return jdbc.query("select * from evaluation_result where campaign_code = ? and agency_code = ? order by field",
+        return jdbc.query("select * from evaluation_result where campaign_code = ? and agency_code = ?"
+                + " and superseded_at is null order by field",
                 (rs, i) -> new EvaluationRow(rs.getString("agency_code"), rs.getString("field"),
                         (Integer) rs.getObject("ranking", Integer.class), rs.getBigDecimal("score"), rs.getBigDecimal("max_score"),
                         rs.getString("note")), campaign, agency);

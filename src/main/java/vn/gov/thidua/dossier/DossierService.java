@@ -665,7 +665,7 @@ public class DossierService {
     }
 
     /** The campaign's own evaluation results stand; the unit's figures fill in the fields the campaign has none for. */
-    private List<Figure> merged(String campaign, String rankedAgency, List<Figure> unitFigures) {
+    List<Figure> merged(String campaign, String rankedAgency, List<Figure> unitFigures) {
         Map<String, Figure> byField = new LinkedHashMap<>();
         if (rankedAgency != null) {
             for (EvaluationFigure e : campaigns.evaluationsOf(campaign, rankedAgency)) {
@@ -688,11 +688,11 @@ public class DossierService {
         };
     }
 
-    private static String rankedAgency(Dossier d) {
+    static String rankedAgency(Dossier d) {
         return rankedAgency(d.nomineeKind(), d.nomineeAgencyCode(), d.proposingAgency());
     }
 
-    private Map<String, Object> criteriaVariables(Dossier d, Set<String> inputs) {
+    Map<String, Object> criteriaVariables(Dossier d, Set<String> inputs) {
         Map<String, Object> variables = new HashMap<>();
         inputs.forEach(name -> variables.put(name, null));
         variables.put("nomineeKind", d.nomineeKind().name());

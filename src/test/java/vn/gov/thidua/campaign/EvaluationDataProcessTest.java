@@ -107,13 +107,20 @@ class EvaluationDataProcessTest {
         submit("so-tttt", "# mã đơn vị; lĩnh vực; hạng; điểm; tối đa\nso-y-te; CHUYEN_DOI_SO; 1; 92; 100\n"
                 + "ubnd-hung-ha\tCHUYEN_DOI_SO\t1\t88.25\t100\nso-tu-phap; CHUYEN_DOI_SO; 2; 85; 100; tăng 3 bậc\n"
                 + "so-gtvt; CHUYEN_DOI_SO; 3\nso-xay-dung; CHUYEN_DOI_SO; 4; ;");
-        for (String provider : List.of("vp-ubnd", "vp-tinh-uy", "so-noi-vu")) {
+        for (String provider : List.of("vp-tinh-uy", "so-noi-vu")) {
             submit(provider, "so-y-te; " + switch (provider) {
-                case "vp-ubnd" -> "NHIEM_VU_UBND_GIAO";
                 case "vp-tinh-uy" -> "THAM_DU_HOP";
                 default -> "CAI_CACH_HANH_CHINH";
             } + "; 1; 100; 100");
         }
+        // THAM_DU_HOP has two providers: Văn phòng UBND tỉnh's row for the same unit is kept beside Văn phòng Tỉnh ủy's
+        // (it was refused as "already sent by vp-tinh-uy"), and the criteria read the worse of the two
+        submit("vp-ubnd", "so-y-te; NHIEM_VU_UBND_GIAO; 1; 100; 100\nso-y-te; THAM_DU_HOP; 4; 70; 100");
+        assertThat(campaigns.evaluationsOf(plan.code(), "so-y-te")).filteredOn(f -> f.field().equals("THAM_DU_HOP"))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.ranking()).isEqualTo(4);
+                    assertThat(f.score()).isEqualByComparingTo("70");
+                });
 
         ProcessClock.advanceTo("2023-12-05T00:00:00+07:00", management);
         assertThat(state("so-khdt")).isEqualTo(State.OVERDUE);
@@ -122,7 +129,9 @@ class EvaluationDataProcessTest {
                 .contains("Đơn vị quá hạn: Sở Kế hoạch và Đầu tư - Gửi kết quả đánh giá, xếp hạng năm 2023 (tính đến ngày 30/11/2023)");
 
         List<CampaignStore.EvaluationRow> rows = store.evaluations(plan.code());
-        assertThat(rows).hasSize(10);
+        assertThat(rows).hasSize(11);
+        assertThat(rows).filteredOn(r -> r.field().equals("THAM_DU_HOP")).extracting(CampaignStore.EvaluationRow::ranking)
+                .containsExactlyInAnyOrder(1, 4);
         assertThat(rows).filteredOn(r -> r.agencyCode().equals("so-gtvt")).singleElement().satisfies(row -> {
             assertThat(row.ranking()).as("a rank with no score").isEqualTo(3);
             assertThat(row.score()).isNull();
