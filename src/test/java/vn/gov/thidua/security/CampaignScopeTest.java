@@ -230,7 +230,7 @@ class CampaignScopeTest {
         ResponseEntity<String> launched = send(world.boardOfB(), HttpMethod.POST, "/api/campaigns", foreign.definition(),
                 MediaType.parseMediaType("application/yaml"));
         assertThat(launched.getStatusCode().value()).as(launched.getBody()).isEqualTo(403);
-        assertThat(launched.getBody()).contains("mới được phát động phong trào này").doesNotContain("Exception");
+        assertThat(launched.getBody()).contains("mới được tải lên hoặc phát động định nghĩa này").doesNotContain("Exception");
         assertThat(snapshot()).as("database unchanged").isEqualTo(before);
 
         // Through Tasklist's start form: a definition uploaded by Thái Bình's Board, started by the other province's

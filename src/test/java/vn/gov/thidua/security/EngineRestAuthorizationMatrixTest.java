@@ -393,7 +393,7 @@ class EngineRestAuthorizationMatrixTest {
     private String secondProvinceAgency(String code, String name, String kind) {
         TestRestTemplate admin = http.withBasicAuth("admin", AsOfficer.PASSWORD);
         ResponseEntity<String> agency = admin.postForEntity("/api/agencies",
-                Map.of("code", code, "name", name, "kind", kind), String.class);
+                Map.of("code", code, "name", name, "kind", kind, "province", "Thái Bình"), String.class);
         assertThat(agency.getStatusCode().value()).as(agency.getBody()).isEqualTo(201);
         ResponseEntity<String> officer = admin.postForEntity("/api/officers", Map.of("username", "cb." + code,
                 "fullName", "Cán bộ " + name, "agencyCodes", List.of(code), "password", AsOfficer.PASSWORD), String.class);

@@ -190,7 +190,8 @@ class ProcessStartRightsTest {
     private String secondProvinceBoard() {
         String code = "btdkt-" + UUID.randomUUID().toString().substring(0, 6);
         ResponseEntity<String> agency = exchange("admin", HttpMethod.POST, "/api/agencies",
-                "{\"code\":\"" + code + "\",\"name\":\"Ban Thi đua - Khen thưởng tỉnh khác\",\"kind\":\"BOARD\"}", MediaType.APPLICATION_JSON);
+                "{\"code\":\"" + code + "\",\"name\":\"Ban Thi đua - Khen thưởng tỉnh khác\",\"kind\":\"BOARD\",\"province\":\"Thái Bình\"}",
+                MediaType.APPLICATION_JSON);
         assertThat(agency.getStatusCode().value()).as(agency.getBody()).isEqualTo(201);
         ResponseEntity<String> officer = exchange("admin", HttpMethod.POST, "/api/officers", "{\"username\":\"cb." + code
                 + "\",\"fullName\":\"Cán bộ Ban tỉnh khác\",\"agencyCodes\":[\"" + code + "\"],\"password\":\""
