@@ -257,7 +257,8 @@ public class CampaignDefinitionReader {
         }
         reminderDays(m.reminderWorkingDays(), at + ".reminderWorkingDays");
         Addressees to = m.to() == null ? new Addressees(true, null, null, null, null) : m.to();
-        SortedSet<String> addressees = resolve(to, participants, at + ".to", province(d));
+        String province = province(d);
+        SortedSet<String> addressees = resolve(to, participants, at + ".to", province);
         if (addressees.isEmpty()) {
             throw invalid(at + ".to", "không giao cho đơn vị nào");
         }
@@ -281,7 +282,7 @@ public class CampaignDefinitionReader {
                 }
             }
         }
-        MilestoneShapes.check(m, at, d.roles(), this::requireAgency);
+        MilestoneShapes.check(m, at, d.roles(), (code, field) -> requireAgency(code, field, province));
         List<Integer> reminders = m.reminderWorkingDays() != null ? m.reminderWorkingDays()
                 : d.reminderWorkingDays() != null ? d.reminderWorkingDays() : List.of(5, 1);
         return new PreparedMilestone(seq, key, name, m.kind(), opens, due, openedBy, List.copyOf(reminders), addressees);
@@ -391,11 +392,6 @@ public class CampaignDefinitionReader {
             }
         }
         return new TreeSet<>(result);
-    }
-
-    /** The agency that holds the work of {@code code} today; the field is named when it is unknown. */
-    String requireAgency(String code, String at) {
-        return requireAgency(code, at, null);
     }
 
     /**
