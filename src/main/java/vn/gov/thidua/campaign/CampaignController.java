@@ -69,10 +69,11 @@ public class CampaignController {
     @PostMapping(path = "/api/campaigns", consumes = {"application/json", "application/yaml", "text/yaml"})
     @Operation(summary = "Phát động phong trào từ định nghĩa (JSON hoặc YAML); mã trùng bị từ chối (409)")
     public ResponseEntity<CampaignView> launch(@RequestBody String definition, Principal principal) {
-        access.requireOwnBoard(reader.parse(definition));
+        CampaignDefinition parsed = reader.parse(definition);
+        access.requireOwnBoard(parsed);
         Campaign campaign = service.launch(definition, actor(principal));
         return ResponseEntity.created(URI.create("/api/campaigns/" + campaign.getCode()))
-                .body(CampaignView.of(campaign, calendarWarnings.of(service.definition(campaign.getCode()))));
+                .body(CampaignView.of(campaign, calendarWarnings.of(parsed)));
     }
 
     @GetMapping("/api/campaigns")
@@ -110,10 +111,11 @@ public class CampaignController {
     @PostMapping(path = "/api/campaign-definitions", consumes = {"application/json", "application/yaml", "text/yaml"})
     @Operation(summary = "Tải lên (hoặc thay) định nghĩa phong trào chưa phát động, để phát động từ Tasklist")
     public ResponseEntity<DefinitionView> upload(@RequestBody String definition, Principal principal) {
-        access.requireOwnBoard(reader.parse(definition));
+        CampaignDefinition parsed = reader.parse(definition);
+        access.requireOwnBoard(parsed);
         StoredDefinition stored = service.upload(definition, "api", actor(principal));
         return ResponseEntity.created(URI.create("/api/campaign-definitions/" + stored.getCode()))
-                .body(view(stored, calendarWarnings.of(service.definition(stored.getCode()))));
+                .body(view(stored, calendarWarnings.of(parsed)));
     }
 
     @GetMapping("/api/campaign-definitions")

@@ -128,7 +128,8 @@ public class CampaignService {
         if (stored == null || officer.isAdministrator()) {
             return;
         }
-        String board = reader.prepare(reader.parse(stored.getContent())).definition().roles().appraisingBoard();
+        // the roles as written: groupFor follows mergers; the whole preparation (every unit) is register's work
+        String board = reader.parse(stored.getContent()).roles().appraisingBoard();
         if (!officer.inGroup(directory.groupFor(board))) {
             throw new AuthorizationException("Chỉ Ban Thi đua - Khen thưởng được giao thẩm định phong trào '" + code
                     + "' mới được phát động phong trào này.");
