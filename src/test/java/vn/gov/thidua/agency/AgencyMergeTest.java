@@ -8,11 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -30,6 +25,7 @@ import vn.gov.thidua.agency.AgencyApi.NewAgency;
 import vn.gov.thidua.agency.AgencyApi.NewOfficer;
 import vn.gov.thidua.security.AccessGrants;
 import vn.gov.thidua.system.ApiException;
+import vn.gov.thidua.support.ProductStory;
 import vn.gov.thidua.support.ProductTest;
 
 /**
@@ -37,7 +33,7 @@ import vn.gov.thidua.support.ProductTest;
  * worked example's directory stays as seeded for the other tests.
  */
 @ProductTest
-class AgencyMergeTest {
+class AgencyMergeTest extends ProductStory {
 
     private static final String PROCESS = "test-agency-routing";
 
@@ -49,16 +45,6 @@ class AgencyMergeTest {
     AgencyDirectory directory;
     @Autowired
     OfficerRepository officerRepository;
-    @Autowired
-    IdentityService identityService;
-    @Autowired
-    RepositoryService repositoryService;
-    @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    HistoryService historyService;
     @Autowired
     DirectoryAudit audit;
     @Autowired

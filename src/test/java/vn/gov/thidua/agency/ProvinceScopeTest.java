@@ -6,10 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.UUID;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +20,7 @@ import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.CampaignFixtures;
 import vn.gov.thidua.support.CampaignFixtures.Fixture;
 import vn.gov.thidua.support.ProcessClock;
+import vn.gov.thidua.support.ProductStory;
 import vn.gov.thidua.support.ProductTest;
 
 /**
@@ -32,7 +29,7 @@ import vn.gov.thidua.support.ProductTest;
  * Board neither writes nor sees the other's campaigns, through the API, the dashboard, exports or the engine.
  */
 @ProductTest
-class ProvinceScopeTest {
+class ProvinceScopeTest extends ProductStory {
 
     static final String HUNG_YEN = "classpath:directory/test-hung-yen.yaml";
 
@@ -46,12 +43,6 @@ class ProvinceScopeTest {
     AgencyDirectory directory;
     @Autowired
     TestRestTemplate anonymous;
-    @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    HistoryService historyService;
-    @Autowired
-    IdentityService identityService;
 
     private final ObjectMapper json = new ObjectMapper();
     private TestRestTemplate hungYenBoard;
@@ -66,11 +57,6 @@ class ProvinceScopeTest {
         }
         hungYenBoard = anonymous.withBasicAuth("cb.hy-btdkt", AsOfficer.PASSWORD);
         thaiBinhBoard = anonymous.withBasicAuth("cb.btdkt", AsOfficer.PASSWORD);
-    }
-
-    @AfterEach
-    void resetClock() {
-        ProcessClock.reset();
     }
 
     @Test

@@ -3,25 +3,20 @@ package vn.gov.thidua.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import vn.gov.thidua.campaign.CampaignService;
 import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.Browser;
 import vn.gov.thidua.support.CampaignFixtures;
 import vn.gov.thidua.support.CampaignFixtures.Fixture;
 import vn.gov.thidua.support.ProcessClock;
+import vn.gov.thidua.support.ProductStory;
 import vn.gov.thidua.support.ProductTest;
 
 /**
@@ -30,7 +25,7 @@ import vn.gov.thidua.support.ProductTest;
  */
 @ProductTest
 @Tag("browser")
-class DashboardInTheBrowserTest {
+class DashboardInTheBrowserTest extends ProductStory {
 
     private static final String PLAN = "ke-hoach-trien-khai";
 
@@ -39,19 +34,6 @@ class DashboardInTheBrowserTest {
 
     @LocalServerPort
     int port;
-    @Autowired
-    CampaignService campaigns;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    IdentityService identityService;
-
-    @AfterEach
-    void resetClock() {
-        ProcessClock.reset();
-    }
 
     @Test
     void board_seesEachMilestonesBar_theMilestoneWaitingForIt_andFiltersAndPagesTheUnits() {

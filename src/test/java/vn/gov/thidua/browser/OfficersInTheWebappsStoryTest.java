@@ -7,10 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -22,7 +18,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -34,6 +29,7 @@ import vn.gov.thidua.support.Browser;
 import vn.gov.thidua.support.CampaignFixtures;
 import vn.gov.thidua.support.CampaignFixtures.Fixture;
 import vn.gov.thidua.support.ProcessClock;
+import vn.gov.thidua.support.ProductStory;
 import vn.gov.thidua.support.ProductTest;
 import vn.gov.thidua.system.TasklistFilters;
 
@@ -45,7 +41,7 @@ import vn.gov.thidua.system.TasklistFilters;
  */
 @ProductTest
 @Tag("browser")
-class OfficersInTheWebappsStoryTest {
+class OfficersInTheWebappsStoryTest extends ProductStory {
 
     private static final String COMPUTER_ZONE = "America/New_York";
     private static final String UNIT = "so-y-te";
@@ -60,16 +56,6 @@ class OfficersInTheWebappsStoryTest {
 
     @LocalServerPort
     int port;
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    HistoryService historyService;
-    @Autowired
-    RepositoryService repositoryService;
     @Autowired
     TasklistFilters filters;
 

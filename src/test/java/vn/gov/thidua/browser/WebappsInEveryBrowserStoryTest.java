@@ -7,8 +7,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Objects;
 import java.util.List;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -16,11 +14,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.gov.thidua.support.Browser;
 import vn.gov.thidua.support.CampaignFixtures.Fixture;
+import vn.gov.thidua.support.ProductStory;
 import vn.gov.thidua.support.ProductTest;
 
 /**
@@ -30,7 +27,7 @@ import vn.gov.thidua.support.ProductTest;
  */
 @ProductTest
 @Tag("browser")
-class WebappsInEveryBrowserStoryTest {
+class WebappsInEveryBrowserStoryTest extends ProductStory {
 
     private static final String UNIT = "so-y-te";
 
@@ -41,12 +38,6 @@ class WebappsInEveryBrowserStoryTest {
 
     @LocalServerPort
     int port;
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    TaskService taskService;
 
     private Webapps webapps() {
         return new Webapps("http://localhost:" + port, http, management);

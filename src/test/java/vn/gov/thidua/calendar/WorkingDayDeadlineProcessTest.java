@@ -12,9 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -24,18 +21,13 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import vn.gov.thidua.support.ProductStory;
 import vn.gov.thidua.support.ProductTest;
 
 /** The engine's due dates and timers in working days (P<n>WD), next to everything Camunda understands by itself. */
 @ProductTest
-class WorkingDayDeadlineProcessTest {
+class WorkingDayDeadlineProcessTest extends ProductStory {
 
-    @Autowired
-    RepositoryService repositoryService;
-    @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    TaskService taskService;
     @Autowired
     ManagementService managementService;
 

@@ -7,20 +7,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.gov.thidua.agency.AgencyApi.NewAgency;
 import vn.gov.thidua.agency.AgencyKind;
 import vn.gov.thidua.agency.AgencyService;
+import vn.gov.thidua.support.ProductStory;
 import vn.gov.thidua.support.ProductTest;
 
 /**
@@ -38,22 +35,12 @@ import vn.gov.thidua.support.ProductTest;
 @TestPropertySource(properties = {"app.campaign.batch-size=100", "camunda.bpm.job-execution.enabled=true",
         "camunda.bpm.process-engine-name=scale"})
 @DirtiesContext
-class CampaignLaunchAtScaleTest {
+class CampaignLaunchAtScaleTest extends ProductStory {
 
     static final int COMMUNES = 3_321;
 
     @Autowired
     AgencyService agencies;
-    @Autowired
-    CampaignService campaigns;
-    @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     TransactionTemplate transactions;
 

@@ -8,15 +8,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +23,7 @@ import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.CampaignFixtures;
 import vn.gov.thidua.support.CampaignFixtures.Fixture;
 import vn.gov.thidua.support.ProcessClock;
+import vn.gov.thidua.support.ProductStory;
 import vn.gov.thidua.support.ProductTest;
 
 /**
@@ -38,7 +32,7 @@ import vn.gov.thidua.support.ProductTest;
  * with some units late. Time moves with the engine clock; the job executor is off and due jobs are run here.
  */
 @ProductTest
-class CampaignProcessTest {
+class CampaignProcessTest extends ProductStory {
 
     private static final List<String> RECIPIENTS = List.of("vp-ubnd", "so-noi-vu", "thanh-tra", "so-tu-phap", "so-tai-chinh",
             "so-cong-thuong", "so-gtvt", "so-nnptnt", "so-xay-dung", "so-tnmt", "so-khdt", "bql-kkt", "so-gddt", "so-khcn",
@@ -46,35 +40,19 @@ class CampaignProcessTest {
             "ubnd-kien-xuong", "ubnd-thai-thuy", "ubnd-tien-hai", "ubnd-vu-thu", "ubnd-tp-thai-binh", "hiep-hoi-dn");
 
     @Autowired
-    ProcessEngine engine;
-    @Autowired
-    CampaignService campaigns;
-    @Autowired
     CampaignStatusReport report;
     @Autowired
     NotificationService notifications;
-    @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    IdentityService identityService;
-    @Autowired
-    HistoryService historyService;
 
     Fixture plan;
 
     @BeforeEach
     void engineAndPlan() {
-        BpmnAwareTests.init(engine);
         plan = CampaignFixtures.shipped(CampaignFixtures.PLAN_161);
     }
 
     @AfterEach
     void resetClock() {
-        ProcessClock.reset();
         identityService.clearAuthentication();
     }
 

@@ -12,14 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +33,7 @@ import vn.gov.thidua.notification.NotificationService.Notice;
 import vn.gov.thidua.system.EngineClock;
 import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.ProcessClock;
+import vn.gov.thidua.support.ProductStory;
 import vn.gov.thidua.support.ProductTest;
 
 /**
@@ -48,24 +43,12 @@ import vn.gov.thidua.support.ProductTest;
  * refusals that list what is allowed.
  */
 @ProductTest
-class DefinitionShapesTest {
+class DefinitionShapesTest extends ProductStory {
 
-    @Autowired
-    ProcessEngine engine;
-    @Autowired
-    CampaignService campaigns;
     @Autowired
     CampaignStatusReport report;
     @Autowired
     NotificationService notifications;
-    @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    IdentityService identityService;
     @Autowired
     AgencyService agencies;
     @Autowired
@@ -78,13 +61,11 @@ class DefinitionShapesTest {
 
     @BeforeEach
     void engineAndCode() {
-        BpmnAwareTests.init(engine);
         code = "shape-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     @AfterEach
     void resetClock() {
-        ProcessClock.reset();
         identityService.clearAuthentication();
     }
 

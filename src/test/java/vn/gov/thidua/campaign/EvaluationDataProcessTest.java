@@ -8,13 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +19,7 @@ import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.CampaignFixtures;
 import vn.gov.thidua.support.CampaignFixtures.Fixture;
 import vn.gov.thidua.support.ProcessClock;
+import vn.gov.thidua.support.ProductStory;
 import vn.gov.thidua.support.ProductTest;
 
 /**
@@ -32,38 +27,24 @@ import vn.gov.thidua.support.ProductTest;
  * of 30/11/2023) by 05/12/2023, as structured rows the award criteria read; a late provider is escalated.
  */
 @ProductTest
-class EvaluationDataProcessTest {
+class EvaluationDataProcessTest extends ProductStory {
 
-    @Autowired
-    ProcessEngine engine;
-    @Autowired
-    CampaignService campaigns;
     @Autowired
     CampaignStore store;
     @Autowired
     CampaignStatusReport report;
     @Autowired
     NotificationService notifications;
-    @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    IdentityService identityService;
 
     Fixture plan;
 
     @BeforeEach
     void engineAndPlan() {
-        BpmnAwareTests.init(engine);
         plan = CampaignFixtures.shipped(CampaignFixtures.PLAN_46);
     }
 
     @AfterEach
     void resetClock() {
-        ProcessClock.reset();
         identityService.clearAuthentication();
     }
 

@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Locale;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
 import vn.gov.thidua.support.CampaignFixtures;
 import vn.gov.thidua.support.ProcessClock;
+import vn.gov.thidua.support.ProductStory;
 import vn.gov.thidua.support.ProductTest;
 import vn.gov.thidua.support.TableRows;
 
@@ -26,27 +22,13 @@ import vn.gov.thidua.support.TableRows;
  * not time.
  */
 @ProductTest
-class LaunchRowsPerUnitTest {
+class LaunchRowsPerUnitTest extends ProductStory {
 
     private static final List<String> UNITS = List.of("vp-ubnd", "so-noi-vu", "thanh-tra", "so-tu-phap", "so-tai-chinh",
             "so-cong-thuong", "so-gtvt", "so-nnptnt", "so-xay-dung", "so-tnmt", "so-khdt", "bql-kkt", "so-gddt", "so-khcn",
             "so-y-te", "so-vhttdl", "so-ldtbxh", "so-tttt", "ubnd-hung-ha", "ubnd-quynh-phu", "ubnd-dong-hung",
             "ubnd-kien-xuong", "ubnd-thai-thuy", "ubnd-tien-hai", "ubnd-vu-thu");
     private static final int SMALL = 5;
-
-    @Autowired
-    CampaignService campaigns;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    RepositoryService repositoryService;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @AfterEach
-    void resetClock() {
-        ProcessClock.reset();
-    }
 
     @Test
     void launchAndFirstIssuance_writeAtMost25RowsPerUnit_aQuarterOfWhatTheOldModelKept() {

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Transactional;
 import vn.gov.thidua.support.CampaignFixtures;
 import vn.gov.thidua.support.CampaignFixtures.Fixture;
+import vn.gov.thidua.support.ProductStory;
 import vn.gov.thidua.support.ProductTest;
 import vn.gov.thidua.system.Database;
 
@@ -19,12 +18,7 @@ import vn.gov.thidua.system.Database;
  * (autovacuum would analyze them only a minute or more later). H2 keeps its statistics itself: nothing to check there.
  */
 @ProductTest
-class LaunchStatisticsTest {
-
-    @Autowired
-    CampaignService campaigns;
-    @Autowired
-    JdbcTemplate jdbc;
+class LaunchStatisticsTest extends ProductStory {
 
     /** In the test's transaction, rolled back after: ANALYZE writes its row counts at once, the rows go away. */
     @Test

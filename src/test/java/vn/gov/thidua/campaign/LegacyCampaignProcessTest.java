@@ -5,27 +5,20 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import vn.gov.thidua.campaign.CampaignStatusReport.State;
 import vn.gov.thidua.system.EngineClock;
 import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.CampaignFixtures;
 import vn.gov.thidua.support.CampaignFixtures.Fixture;
 import vn.gov.thidua.support.ProcessClock;
+import vn.gov.thidua.support.ProductStory;
 import vn.gov.thidua.support.ProductTest;
 
 /**
@@ -37,36 +30,19 @@ import vn.gov.thidua.support.ProductTest;
  * milestone and its closing, while a campaign launched after the upgrade gets unit-milestone instances.
  */
 @ProductTest
-class LegacyCampaignProcessTest {
+class LegacyCampaignProcessTest extends ProductStory {
 
     private static final String PLAN = "ke-hoach-trien-khai";
     private static final String EVALUATION = "du-lieu-danh-gia-2023";
 
     @Autowired
-    ProcessEngine engine;
-    @Autowired
-    CampaignService campaigns;
-    @Autowired
     CampaignStatusReport report;
-    @Autowired
-    RepositoryService repositoryService;
-    @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    IdentityService identityService;
-    @Autowired
-    JdbcTemplate jdbc;
 
     Fixture plan;
     Deployment legacy;
 
     @BeforeEach
     void oldCampaignModel() {
-        BpmnAwareTests.init(engine);
         legacy = CampaignModels.deployLegacy(repositoryService);
     }
 
@@ -76,7 +52,6 @@ class LegacyCampaignProcessTest {
         if (CampaignModels.latestCampaignDeployment(repositoryService).equals(legacy.getId())) {
             upgrade();
         }
-        ProcessClock.reset();
         identityService.clearAuthentication();
     }
 

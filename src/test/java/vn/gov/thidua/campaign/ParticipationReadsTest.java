@@ -3,16 +3,14 @@ package vn.gov.thidua.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import vn.gov.thidua.support.CampaignFixtures;
 import vn.gov.thidua.support.CampaignFixtures.Fixture;
 import vn.gov.thidua.support.ProcessClock;
+import vn.gov.thidua.support.ProductStory;
 import vn.gov.thidua.support.ProductTest;
 
 /**
@@ -22,28 +20,18 @@ import vn.gov.thidua.support.ProductTest;
  * more to do.
  */
 @ProductTest
-class ParticipationReadsTest {
+class ParticipationReadsTest extends ProductStory {
 
     private static final String STANDING = "so-tttt";
 
     @Autowired
-    CampaignService campaigns;
-    @Autowired
     CampaignStore store;
     @Autowired
     ParticipationReads participationReads;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    RepositoryService repositoryService;
 
     @AfterEach
     void upgradeAndResetClock() {
         CampaignModels.deployCurrent(repositoryService);
-        ProcessClock.reset();
     }
 
     @Test

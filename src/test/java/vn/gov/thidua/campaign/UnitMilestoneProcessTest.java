@@ -7,21 +7,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.gov.thidua.engine.OverdueTasks;
 import vn.gov.thidua.system.EngineClock;
@@ -29,6 +20,7 @@ import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.CampaignFixtures;
 import vn.gov.thidua.support.CampaignFixtures.Fixture;
 import vn.gov.thidua.support.ProcessClock;
+import vn.gov.thidua.support.ProductStory;
 import vn.gov.thidua.support.ProductTest;
 
 /**
@@ -39,27 +31,11 @@ import vn.gov.thidua.support.ProductTest;
  * context: the notices are recorded as SKIPPED, logged, and no mail step runs; nothing fails.
  */
 @ProductTest
-class UnitMilestoneProcessTest {
+class UnitMilestoneProcessTest extends ProductStory {
 
     private static final String PLAN = "ke-hoach-trien-khai";
     private static final String MID_TERM = "bao-cao-so-ket-2024";
 
-    @Autowired
-    ProcessEngine engine;
-    @Autowired
-    CampaignService campaigns;
-    @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    HistoryService historyService;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    IdentityService identityService;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     TransactionTemplate transaction;
     @Autowired
@@ -67,14 +43,8 @@ class UnitMilestoneProcessTest {
 
     Fixture plan;
 
-    @BeforeEach
-    void engineAndPlan() {
-        BpmnAwareTests.init(engine);
-    }
-
     @AfterEach
     void resetClock() {
-        ProcessClock.reset();
         identityService.clearAuthentication();
     }
 

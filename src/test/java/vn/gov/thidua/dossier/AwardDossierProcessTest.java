@@ -11,15 +11,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,8 +24,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
-import vn.gov.thidua.campaign.CampaignService;
 import vn.gov.thidua.dossier.DossierApi.AwardView;
 import vn.gov.thidua.dossier.DossierApi.DecisionItem;
 import vn.gov.thidua.dossier.DossierApi.DecisionRequest;
@@ -45,6 +37,7 @@ import vn.gov.thidua.support.CampaignFixtures;
 import vn.gov.thidua.support.CampaignFixtures.Fixture;
 import vn.gov.thidua.support.ProcessClock;
 import vn.gov.thidua.support.AsOfficer;
+import vn.gov.thidua.support.ProductStory;
 import vn.gov.thidua.support.ProductTest;
 
 /**
@@ -53,12 +46,8 @@ import vn.gov.thidua.support.ProductTest;
  * statutory times in working days across 01/01/2025 and Tết, and the Chairman's decision, one by one and as a list.
  */
 @ProductTest
-class AwardDossierProcessTest {
+class AwardDossierProcessTest extends ProductStory {
 
-    @Autowired
-    ProcessEngine engine;
-    @Autowired
-    CampaignService campaigns;
     @Autowired
     DossierService dossiers;
     @Autowired
@@ -67,16 +56,6 @@ class AwardDossierProcessTest {
     AwardService awards;
     @Autowired
     NotificationService notifications;
-    @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    IdentityService identityService;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     TestRestTemplate anonymous;
 
@@ -90,14 +69,8 @@ class AwardDossierProcessTest {
 
     String campaign;
 
-    @BeforeEach
-    void engineAndRound() {
-        BpmnAwareTests.init(engine);
-    }
-
     @AfterEach
     void resetClock() {
-        ProcessClock.reset();
         identityService.clearAuthentication();
     }
 

@@ -16,10 +16,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,10 +29,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
-import vn.gov.thidua.campaign.CampaignService;
 import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.ProcessClock;
+import vn.gov.thidua.support.ProductStory;
 import vn.gov.thidua.support.ProductTest;
 
 /**
@@ -48,25 +43,13 @@ import vn.gov.thidua.support.ProductTest;
  */
 @ProductTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AwardRulesApiTest {
+class AwardRulesApiTest extends ProductStory {
 
     private static final ParameterizedTypeReference<Map<String, Object>> PROBLEM = new ParameterizedTypeReference<>() { };
     private static final String ROUND_NAME = "Sơ kết Phong trào thi đua (Quý IV năm 2024)";
 
     @Autowired
     TestRestTemplate anonymous;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    CampaignService campaigns;
-    @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    IdentityService identityService;
     @Autowired
     AttachmentService attachments;
 

@@ -6,15 +6,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,12 +19,12 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import vn.gov.thidua.campaign.Campaign;
-import vn.gov.thidua.campaign.CampaignService;
 import vn.gov.thidua.dossier.DossierApi.NewDossier;
 import vn.gov.thidua.dossier.DossierApi.Nominee;
 import vn.gov.thidua.notification.NotificationService;
 import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.ProcessClock;
+import vn.gov.thidua.support.ProductStory;
 import vn.gov.thidua.support.ProductTest;
 
 /**
@@ -41,15 +34,11 @@ import vn.gov.thidua.support.ProductTest;
  * their history, their units are told, and nothing stays open under the closed campaign.
  */
 @ProductTest
-class CampaignClosureWithDossiersTest {
+class CampaignClosureWithDossiersTest extends ProductStory {
 
     private static final ParameterizedTypeReference<Map<String, Object>> PROBLEM = new ParameterizedTypeReference<>() { };
     private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() { };
 
-    @Autowired
-    ProcessEngine engine;
-    @Autowired
-    CampaignService campaigns;
     @Autowired
     DossierService dossiers;
     @Autowired
@@ -57,27 +46,15 @@ class CampaignClosureWithDossiersTest {
     @Autowired
     NotificationService notifications;
     @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    HistoryService historyService;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    IdentityService identityService;
-    @Autowired
     TestRestTemplate anonymous;
 
     @AfterEach
     void resetClock() {
-        ProcessClock.reset();
         identityService.clearAuthentication();
     }
 
     @Test
     void closureWithUndecidedDossiers_isRefusedNamingThem_andWithAReasonClosesThem_leavingNothingOpen() {
-        BpmnAwareTests.init(engine);
         String campaign = MidTermRound.open(campaigns, runtimeService, taskService, management, identityService, "REFUSE");
         ProcessClock.at("2024-12-02T09:00:00+07:00");
         long inVetting = create(campaign, "so-y-te");

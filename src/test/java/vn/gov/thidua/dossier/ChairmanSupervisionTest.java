@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,13 +12,13 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
-import vn.gov.thidua.campaign.CampaignService;
 import vn.gov.thidua.dossier.DossierApi.DecisionItem;
 import vn.gov.thidua.dossier.DossierApi.DecisionRequest;
 import vn.gov.thidua.dossier.DossierApi.NewDossier;
 import vn.gov.thidua.dossier.DossierApi.Nominee;
 import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.ProcessClock;
+import vn.gov.thidua.support.ProductStory;
 import vn.gov.thidua.support.ProductTest;
 
 /**
@@ -32,31 +28,20 @@ import vn.gov.thidua.support.ProductTest;
  * submitted to it stays out of its sight.
  */
 @ProductTest
-class ChairmanSupervisionTest {
+class ChairmanSupervisionTest extends ProductStory {
 
     private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() { };
     private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() { };
 
     @Autowired
-    CampaignService campaigns;
-    @Autowired
     DossierService dossiers;
     @Autowired
     AttachmentService attachments;
-    @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    IdentityService identityService;
     @Autowired
     TestRestTemplate anonymous;
 
     @AfterEach
     void resetClock() {
-        ProcessClock.reset();
         identityService.clearAuthentication();
     }
 

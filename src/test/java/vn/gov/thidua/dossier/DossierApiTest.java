@@ -18,10 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,13 +33,12 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
-import vn.gov.thidua.campaign.CampaignService;
 import vn.gov.thidua.dossier.DossierApi.DossierView;
 import vn.gov.thidua.support.ProcessClock;
 import vn.gov.thidua.support.AsOfficer;
+import vn.gov.thidua.support.ProductStory;
 import vn.gov.thidua.support.ProductTest;
 import vn.gov.thidua.system.PlainText;
 
@@ -53,7 +48,7 @@ import vn.gov.thidua.system.PlainText;
  */
 @ProductTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DossierApiTest {
+class DossierApiTest extends ProductStory {
 
     private static final ParameterizedTypeReference<Map<String, Object>> PROBLEM = new ParameterizedTypeReference<>() { };
 
@@ -67,18 +62,6 @@ class DossierApiTest {
     void asAdministrator() {
         http = anonymous.withBasicAuth("admin", AsOfficer.PASSWORD);
     }
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    CampaignService campaigns;
-    @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    IdentityService identityService;
     @Autowired
     AttachmentService attachments;
     @Value("${app.dossier.storage-dir}")

@@ -6,13 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
@@ -22,9 +16,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
-import vn.gov.thidua.campaign.CampaignService;
 import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.ProcessClock;
+import vn.gov.thidua.support.ProductStory;
 import vn.gov.thidua.support.ProductTest;
 
 /**
@@ -33,7 +27,7 @@ import vn.gov.thidua.support.ProductTest;
  * it), an administrator and an anonymous caller. Every expectation is counted; any leak fails the test.
  */
 @ProductTest
-class DossierSecurityMatrixTest {
+class DossierSecurityMatrixTest extends ProductStory {
 
     private static final String UNIT = "cb.so-y-te";
     private static final String OTHER_UNIT = "cb.so-tu-phap";
@@ -44,25 +38,7 @@ class DossierSecurityMatrixTest {
     private static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
             .getBytes(StandardCharsets.ISO_8859_1);
 
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    CampaignService campaigns;
-    @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    IdentityService identityService;
-
     private final List<String> checks = new ArrayList<>();
-
-    @AfterEach
-    void resetClock() {
-        ProcessClock.reset();
-    }
 
     @Test
     void dossiersAttachmentsAndNotices_areSeenAndChangedOnlyByWhoMay() {

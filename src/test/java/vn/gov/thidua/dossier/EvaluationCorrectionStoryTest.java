@@ -2,14 +2,10 @@ package vn.gov.thidua.dossier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,12 +18,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import vn.gov.thidua.agency.SecondProvince;
 import vn.gov.thidua.dossier.DossierApi.NewDossier;
 import vn.gov.thidua.dossier.DossierApi.Nominee;
 import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.ProcessClock;
+import vn.gov.thidua.support.ProductStory;
 import vn.gov.thidua.support.ProductTest;
 
 /**
@@ -37,7 +33,7 @@ import vn.gov.thidua.support.ProductTest;
  * asking for a provider, another agency reopening) change nothing.
  */
 @ProductTest
-class EvaluationCorrectionStoryTest {
+class EvaluationCorrectionStoryTest extends ProductStory {
 
     @Autowired
     ApplicationContext context;
@@ -47,14 +43,6 @@ class EvaluationCorrectionStoryTest {
     DossierService dossiers;
     @Autowired
     AttachmentService attachments;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    IdentityService identityService;
-    @Autowired
-    JdbcTemplate jdbc;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -65,7 +53,6 @@ class EvaluationCorrectionStoryTest {
 
     @AfterEach
     void resetClock() {
-        ProcessClock.reset();
         identityService.clearAuthentication();
     }
 

@@ -7,17 +7,10 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -27,13 +20,13 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import vn.gov.thidua.campaign.CampaignService;
 import vn.gov.thidua.dossier.DossierApi.NewDossier;
 import vn.gov.thidua.dossier.DossierApi.Nominee;
 import vn.gov.thidua.notification.NotificationService;
 import vn.gov.thidua.notification.NotificationService.Notice;
 import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.ProcessClock;
+import vn.gov.thidua.support.ProductStory;
 import vn.gov.thidua.support.ProductTest;
 import vn.gov.thidua.system.TasklistFilters;
 
@@ -46,15 +39,11 @@ import vn.gov.thidua.system.TasklistFilters;
  * recorded per dossier in Tasklist or for the whole list through the API; the Board's times count from it.
  */
 @ProductTest
-class RoundDeadlinesProcessTest {
+class RoundDeadlinesProcessTest extends ProductStory {
 
     private static final ParameterizedTypeReference<Map<String, Object>> PROBLEM = new ParameterizedTypeReference<>() { };
     private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() { };
 
-    @Autowired
-    ProcessEngine engine;
-    @Autowired
-    CampaignService campaigns;
     @Autowired
     DossierService dossiers;
     @Autowired
@@ -64,28 +53,14 @@ class RoundDeadlinesProcessTest {
     @Autowired
     NotificationService notifications;
     @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    IdentityService identityService;
-    @Autowired
     TasklistFilters filters;
     @Autowired
     TestRestTemplate anonymous;
 
     String campaign;
 
-    @BeforeEach
-    void engine() {
-        BpmnAwareTests.init(engine);
-    }
-
     @AfterEach
     void resetClock() {
-        ProcessClock.reset();
         identityService.clearAuthentication();
     }
 

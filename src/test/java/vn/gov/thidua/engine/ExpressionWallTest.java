@@ -8,8 +8,6 @@ import java.util.List;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionResultEntriesImpl;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionResultImpl;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.el.JuelExpressionManager;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -19,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import vn.gov.thidua.support.ProductStory;
 import vn.gov.thidua.support.ProductTest;
 
 /**
@@ -27,16 +26,12 @@ import vn.gov.thidua.support.ProductTest;
  * engine's expression manager as a JUEL decision would be, and once as a deployed model.
  */
 @ProductTest
-class ExpressionWallTest {
+class ExpressionWallTest extends ProductStory {
 
     private static final String REFUSAL = "Biểu thức không được dùng";
 
     @Autowired
     ProcessEngineConfigurationImpl configuration;
-    @Autowired
-    RepositoryService repositoryService;
-    @Autowired
-    RuntimeService runtimeService;
 
     @ParameterizedTest
     @ValueSource(strings = {

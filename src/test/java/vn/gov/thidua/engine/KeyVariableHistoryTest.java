@@ -4,22 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import vn.gov.thidua.campaign.CampaignService;
 import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.CampaignFixtures;
 import vn.gov.thidua.support.CampaignFixtures.Fixture;
 import vn.gov.thidua.support.ProcessClock;
+import vn.gov.thidua.support.ProductStory;
 import vn.gov.thidua.support.ProductTest;
 
 /**
@@ -27,25 +20,7 @@ import vn.gov.thidua.support.ProductTest;
  * detail repeating each first value; everything the unit then writes keeps its detail, as history level full wants.
  */
 @ProductTest
-class KeyVariableHistoryTest {
-
-    @Autowired
-    CampaignService campaigns;
-    @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    HistoryService historyService;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    IdentityService identityService;
-
-    @AfterEach
-    void resetClock() {
-        ProcessClock.reset();
-    }
+class KeyVariableHistoryTest extends ProductStory {
 
     @Test
     void keyVariables_areHistoricVariablesWithoutDetails_whatTheUnitFilesKeepsItsDetails() {

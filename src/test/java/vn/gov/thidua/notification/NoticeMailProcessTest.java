@@ -20,12 +20,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Incident;
@@ -33,24 +28,22 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.gov.thidua.agency.AgencyApi.NewOfficer;
 import vn.gov.thidua.agency.AgencyDirectory;
 import vn.gov.thidua.agency.OfficerService;
-import vn.gov.thidua.campaign.CampaignService;
 import vn.gov.thidua.support.ApplicationNode;
 import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.CampaignFixtures;
 import vn.gov.thidua.support.CampaignFixtures.Fixture;
 import vn.gov.thidua.support.ProcessClock;
+import vn.gov.thidua.support.ProductStory;
 import vn.gov.thidua.support.ProductTest;
 import vn.gov.thidua.support.TestMailServer;
 import vn.gov.thidua.system.TasklistFilters;
@@ -63,7 +56,7 @@ import vn.gov.thidua.system.TasklistFilters;
  * and its mail sends the mail once; and an instance of the model before batching still mails its notice.
  */
 @ProductTest
-class NoticeMailProcessTest {
+class NoticeMailProcessTest extends ProductStory {
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
@@ -71,25 +64,9 @@ class NoticeMailProcessTest {
     }
 
     @Autowired
-    ProcessEngine engine;
-    @Autowired
-    CampaignService campaigns;
-    @Autowired
     NotificationService notifications;
     @Autowired
     OfficerService officers;
-    @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    HistoryService historyService;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    IdentityService identityService;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     TransactionTemplate transaction;
     @Autowired
@@ -99,13 +76,11 @@ class NoticeMailProcessTest {
 
     @BeforeEach
     void engineAndMailServer() {
-        BpmnAwareTests.init(engine);
         TestMailServer.start();
     }
 
     @AfterEach
     void resetClock() {
-        ProcessClock.reset();
         TestMailServer.start();
     }
 

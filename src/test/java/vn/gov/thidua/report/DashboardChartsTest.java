@@ -14,22 +14,18 @@ import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
-import vn.gov.thidua.campaign.CampaignService;
 import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.CampaignFixtures;
 import vn.gov.thidua.support.CampaignFixtures.Fixture;
 import vn.gov.thidua.support.ProcessClock;
+import vn.gov.thidua.support.ProductStory;
 import vn.gov.thidua.support.ProductTest;
 
 /**
@@ -40,24 +36,13 @@ import vn.gov.thidua.support.ProductTest;
  */
 @ProductTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DashboardChartsTest {
+class DashboardChartsTest extends ProductStory {
 
     private static final String BOARD = "cb.btdkt";
     private static final String PLAN = "ke-hoach-trien-khai";
     private static final String MID_TERM = "bao-cao-so-ket-2024";
     private static final String FINAL = "bao-cao-tong-ket-2025";
     private static final List<String> UNITS = List.of("so-y-te", "so-tu-phap", "so-gtvt", "ubnd-vu-thu", "ubnd-hung-ha", "hiep-hoi-dn");
-
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    CampaignService campaigns;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    IdentityService identityService;
 
     private final ObjectMapper json = new ObjectMapper();
     private String campaign;

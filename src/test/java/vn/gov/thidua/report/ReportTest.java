@@ -24,9 +24,6 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,8 +36,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
-import vn.gov.thidua.campaign.CampaignService;
 import vn.gov.thidua.dossier.AttachmentService;
 import vn.gov.thidua.dossier.DossierApi.DecisionItem;
 import vn.gov.thidua.dossier.DossierApi.DecisionRequest;
@@ -54,6 +49,7 @@ import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.CampaignFixtures;
 import vn.gov.thidua.support.CampaignFixtures.Fixture;
 import vn.gov.thidua.support.ProcessClock;
+import vn.gov.thidua.support.ProductStory;
 import vn.gov.thidua.support.ProductTest;
 
 /**
@@ -64,7 +60,7 @@ import vn.gov.thidua.support.ProductTest;
  */
 @ProductTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReportTest {
+class ReportTest extends ProductStory {
 
     private static final String BOARD = "cb.btdkt";
     private static final String STANDING = "cb.so-tttt";
@@ -76,21 +72,9 @@ class ReportTest {
     private static final String ROUND = "so-ket-2024";
 
     @Autowired
-    TestRestTemplate http;
-    @Autowired
-    CampaignService campaigns;
-    @Autowired
     DossierService dossiers;
     @Autowired
     AttachmentService attachments;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    IdentityService identityService;
-    @Autowired
-    JdbcTemplate jdbc;
 
     private final ObjectMapper json = new ObjectMapper();
     private String campaign;

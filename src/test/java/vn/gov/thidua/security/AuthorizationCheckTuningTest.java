@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -16,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.gov.thidua.support.IndexColumns;
+import vn.gov.thidua.support.ProductStory;
 import vn.gov.thidua.support.ProductTest;
 
 /**
@@ -24,17 +23,13 @@ import vn.gov.thidua.support.ProductTest;
  * authorizations are indexed by user.
  */
 @ProductTest
-class AuthorizationCheckTuningTest {
+class AuthorizationCheckTuningTest extends ProductStory {
 
     private static final String OFFICER = "cb.so-y-te";
     private static final String AGENCY = "so-y-te";
     private static final String OTHER_AGENCY = "so-tu-phap";
     private static final String GROUP_WITHOUT_AUTHORIZATIONS = "nhom-chua-duoc-cap-quyen";
 
-    @Autowired
-    ProcessEngine engine;
-    @Autowired
-    TaskService taskService;
     @Autowired
     AuthorizationService authorizationService;
 

@@ -9,29 +9,23 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import vn.gov.thidua.support.AsOfficer;
-import vn.gov.thidua.campaign.CampaignService;
 import vn.gov.thidua.support.CampaignFixtures;
 import vn.gov.thidua.support.CampaignFixtures.Fixture;
 import vn.gov.thidua.support.ProcessClock;
+import vn.gov.thidua.support.ProductStory;
 import vn.gov.thidua.support.ProductTest;
 
 /**
@@ -42,7 +36,7 @@ import vn.gov.thidua.support.ProductTest;
  * dossier/DossierApiTest.
  */
 @ProductTest
-class BadInputCorpusTest {
+class BadInputCorpusTest extends ProductStory {
 
     private static final Map<Integer, Integer> ANSWERS = new TreeMap<>();
     private static final String UNIT = "cb.so-y-te";
@@ -52,21 +46,6 @@ class BadInputCorpusTest {
     private static String doneTask;
     private static final String LONG = "x".repeat(10_000);
     private static final String PLAN = CampaignFixtures.text(CampaignFixtures.PLAN_161).replace("code: tb-161-cds-2023-2025", "code: tb-bad-input");
-
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    IdentityService identityService;
-    @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    CampaignService campaigns;
 
     static Stream<Arguments> corpus() {
         return Stream.of(

@@ -10,14 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,13 +22,13 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import vn.gov.thidua.engine.CampaignTenants;
 import vn.gov.thidua.support.WebappSession;
 import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.CampaignFixtures;
 import vn.gov.thidua.support.CampaignFixtures.Fixture;
 import vn.gov.thidua.support.ProcessClock;
+import vn.gov.thidua.support.ProductStory;
 import vn.gov.thidua.support.ProductTest;
 
 /**
@@ -45,7 +40,7 @@ import vn.gov.thidua.support.ProductTest;
  * reads.
  */
 @ProductTest
-class CampaignScopeTest {
+class CampaignScopeTest extends ProductStory {
 
     private static final String BOARD = "cb.btdkt";
     private static final String DECIDER = "cb.chu-tich-ubnd";
@@ -60,19 +55,7 @@ class CampaignScopeTest {
     private static RuntimeException unbuilt;
 
     @Autowired
-    TestRestTemplate http;
-    @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    IdentityService identityService;
-    @Autowired
     CampaignTenants tenants;
-    @Autowired
-    JdbcTemplate jdbc;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -97,11 +80,6 @@ class CampaignScopeTest {
         if (unbuilt != null) {
             throw unbuilt;
         }
-    }
-
-    @AfterEach
-    void resetClock() {
-        ProcessClock.reset();
     }
 
     @Test

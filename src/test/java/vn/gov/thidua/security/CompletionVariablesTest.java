@@ -6,26 +6,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
-import vn.gov.thidua.campaign.CampaignService;
 import vn.gov.thidua.support.WebappSession;
 import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.CampaignFixtures;
 import vn.gov.thidua.support.CampaignFixtures.Fixture;
 import vn.gov.thidua.support.ProcessClock;
+import vn.gov.thidua.support.ProductStory;
 import vn.gov.thidua.support.ProductTest;
 
 /**
@@ -36,7 +30,7 @@ import vn.gov.thidua.support.ProductTest;
  * unit's milestones compared before and after.
  */
 @ProductTest
-class CompletionVariablesTest {
+class CompletionVariablesTest extends ProductStory {
 
     private static final String UNIT = "cb.so-y-te";
     private static final String OTHER_UNIT = "cb.so-gddt";
@@ -46,17 +40,6 @@ class CompletionVariablesTest {
     private static final String TASKLIST_ENGINE = "/camunda/api/engine/engine/default";
     private static final String FORM_FIELDS = "\"documentNumber\":{\"value\":\"SEC-01/KH\"},\"documentDate\":{\"value\":\"2023-12-07\"}";
     private static final String VIETNAMESE = "[ăâđêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]";
-
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    CampaignService campaigns;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    JdbcTemplate jdbc;
 
     private Fixture plan;
     private Task unitTask;
@@ -73,11 +56,6 @@ class CompletionVariablesTest {
         unitTask = taskOf("so-y-te");
         otherUnitTask = taskOf("so-gddt");
         snapshotAtStart = snapshot();
-    }
-
-    @AfterEach
-    void resetClock() {
-        ProcessClock.reset();
     }
 
     @Test

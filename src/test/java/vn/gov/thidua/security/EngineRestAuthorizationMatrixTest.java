@@ -19,15 +19,9 @@ import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.FilterService;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -37,9 +31,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
-import vn.gov.thidua.campaign.CampaignService;
 import vn.gov.thidua.security.EngineRestEndpoints.Endpoint;
 import vn.gov.thidua.security.MatrixCalls.Call;
 import vn.gov.thidua.security.MatrixFixture.Owner;
@@ -47,6 +39,7 @@ import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.CampaignFixtures;
 import vn.gov.thidua.support.CampaignFixtures.Fixture;
 import vn.gov.thidua.support.ProcessClock;
+import vn.gov.thidua.support.ProductStory;
 import vn.gov.thidua.support.ProductTest;
 
 /**
@@ -64,7 +57,7 @@ import vn.gov.thidua.support.ProductTest;
  * a listed cell that stops failing fails the test too, so the list shrinks as fixes are merged.
  */
 @ProductTest
-class EngineRestAuthorizationMatrixTest {
+class EngineRestAuthorizationMatrixTest extends ProductStory {
 
     /** In the order the matrix runs: Sở Y tế, whose work every path names, last, so its own writes cannot spoil the others' calls. */
     enum Role { ANONYMOUS, OTHER_UNIT, OTHER_BOARD, STANDING, DECIDER, BOARD, ADMIN, UNIT }
@@ -109,23 +102,7 @@ class EngineRestAuthorizationMatrixTest {
     static final Map<String, String> KNOWN_OPEN = KnownOpenCells.read();
 
     @Autowired
-    TestRestTemplate http;
-    @Autowired
-    CampaignService campaigns;
-    @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    HistoryService historyService;
-    @Autowired
-    RepositoryService repositoryService;
-    @Autowired
     FilterService filterService;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     DataSource dataSource;
 
@@ -135,11 +112,6 @@ class EngineRestAuthorizationMatrixTest {
     private final Map<Role, String> users = new EnumMap<>(Role.class);
     private final Map<String, Map<Role, Cell>> matrix = new TreeMap<>();
     private final Map<String, String> violations = new TreeMap<>();
-
-    @AfterEach
-    void resetClock() {
-        ProcessClock.reset();
-    }
 
     @Test
     void everyEngineRestEndpoint_answersEachRoleOnlyWithWhatItsRoleAllows() throws Exception {

@@ -10,23 +10,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
-import vn.gov.thidua.campaign.CampaignService;
 import vn.gov.thidua.support.WebappSession;
 import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.CampaignFixtures;
 import vn.gov.thidua.support.ProcessClock;
+import vn.gov.thidua.support.ProductStory;
 import vn.gov.thidua.support.ProductTest;
 import vn.gov.thidua.system.TasklistFilters;
 
@@ -37,7 +34,7 @@ import vn.gov.thidua.system.TasklistFilters;
  * each case asserts it is still unset and the database is as it was. Stored filters keep their own expressions.
  */
 @ProductTest
-class ExpressionInjectionTest {
+class ExpressionInjectionTest extends ProductStory {
 
     private static final String UNIT = "cb.so-gddt";
     private static final String PWNED = "thidua.pwned";
@@ -47,14 +44,6 @@ class ExpressionInjectionTest {
     private static final String OR_QUERY = "{\"orQueries\":[{\"dueAfterExpression\":\"" + PAYLOAD + "\"}]}";
     private static final String REFUSAL = "Truy vấn không được chứa biểu thức";
 
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    CampaignService campaigns;
-    @Autowired
-    ManagementService management;
     @Autowired
     TasklistFilters filters;
 

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -17,6 +14,7 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.ProcessClock;
+import vn.gov.thidua.support.ProductStory;
 import vn.gov.thidua.support.ProductTest;
 
 /**
@@ -26,20 +24,14 @@ import vn.gov.thidua.support.ProductTest;
  * administrator can lift it at once. Time is the engine's clock, moved forward.
  */
 @ProductTest
-class LoginThrottlingTest {
+class LoginThrottlingTest extends ProductStory {
 
     private static final String OFFICER = "cb.so-tai-chinh";
     private static final String WRONG = "Sai-Mat-Khau1!";
     private static final List<String> DOORS = List.of("api", "engine-rest", "webapp");
 
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    IdentityService identityService;
-
     @AfterEach
     void resetClockAndThrottling() {
-        ProcessClock.reset();
         identityService.unlockUser(OFFICER);
     }
 

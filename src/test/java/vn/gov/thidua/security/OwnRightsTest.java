@@ -6,30 +6,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
-import vn.gov.thidua.campaign.CampaignService;
 import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.CampaignFixtures;
 import vn.gov.thidua.support.CampaignFixtures.Fixture;
 import vn.gov.thidua.support.ProcessClock;
+import vn.gov.thidua.support.ProductStory;
 import vn.gov.thidua.support.ProductTest;
 
 /**
@@ -40,7 +34,7 @@ import vn.gov.thidua.support.ProductTest;
  * officer, with the engine's identity, task and authorization rows compared before and after.
  */
 @ProductTest
-class OwnRightsTest {
+class OwnRightsTest extends ProductStory {
 
     private static final String UNIT = "cb.so-y-te";
     private static final String OTHER_UNIT = "cb.so-gddt";
@@ -52,21 +46,9 @@ class OwnRightsTest {
     private static final String VIETNAMESE = "[ăâđêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]";
 
     @Autowired
-    TestRestTemplate http;
-    @Autowired
-    CampaignService campaigns;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    ManagementService management;
-    @Autowired
     AuthorizationService authorizations;
     @Autowired
-    IdentityService identityService;
-    @Autowired
     BaselineAuthorizations baseline;
-    @Autowired
-    JdbcTemplate jdbc;
 
     private Fixture plan;
     private Task unitTask;
@@ -80,11 +62,6 @@ class OwnRightsTest {
         ProcessClock.runDueJobs(management);
         unitTask = taskService.createTaskQuery().processInstanceBusinessKey(plan.code() + "/ke-hoach-trien-khai/so-y-te").singleResult();
         snapshotAtStart = snapshot();
-    }
-
-    @AfterEach
-    void resetClock() {
-        ProcessClock.reset();
     }
 
     @Test

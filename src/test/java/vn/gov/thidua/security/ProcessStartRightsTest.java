@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
@@ -23,13 +22,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
-import vn.gov.thidua.campaign.CampaignService;
 import vn.gov.thidua.support.WebappSession;
 import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.CampaignFixtures;
 import vn.gov.thidua.support.CampaignFixtures.Fixture;
 import vn.gov.thidua.support.DatabaseState;
+import vn.gov.thidua.support.ProductStory;
 import vn.gov.thidua.support.ProductTest;
 
 /**
@@ -39,7 +37,7 @@ import vn.gov.thidua.support.ProductTest;
  * `award-dossier` with another unit's dossier in its variables.
  */
 @ProductTest
-class ProcessStartRightsTest {
+class ProcessStartRightsTest extends ProductStory {
 
     private static final String UNIT = "cb.so-gddt";
     private static final String OTHER_UNIT = "cb.so-tai-chinh";
@@ -48,17 +46,9 @@ class ProcessStartRightsTest {
     private static final String DECIDER = "cb.chu-tich-ubnd";
 
     @Autowired
-    TestRestTemplate http;
-    @Autowired
-    RepositoryService repositoryService;
-    @Autowired
     AuthorizationService authorizationService;
     @Autowired
-    CampaignService campaigns;
-    @Autowired
     BaselineAuthorizations baseline;
-    @Autowired
-    JdbcTemplate jdbc;
 
     private final ObjectMapper json = new ObjectMapper();
     private int checks;

@@ -5,25 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
-import vn.gov.thidua.campaign.CampaignService;
 import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.CampaignFixtures;
 import vn.gov.thidua.support.CampaignFixtures.Fixture;
 import vn.gov.thidua.support.DatabaseState;
 import vn.gov.thidua.support.ProcessClock;
+import vn.gov.thidua.support.ProductStory;
 import vn.gov.thidua.support.ProductTest;
 
 /**
@@ -33,23 +28,7 @@ import vn.gov.thidua.support.ProductTest;
  * still run jobs.
  */
 @ProductTest
-class RefusedJobExecutionTest {
-
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    CampaignService campaigns;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @AfterEach
-    void resetClock() {
-        ProcessClock.reset();
-    }
+class RefusedJobExecutionTest extends ProductStory {
 
     @Test
     void refusedExecutions_leaveRetriesErrorAndIncidentsAsTheyWere_andTheJobStillRuns() {

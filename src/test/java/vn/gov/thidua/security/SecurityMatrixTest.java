@@ -6,26 +6,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import vn.gov.thidua.campaign.CampaignService;
 import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.CampaignFixtures;
 import vn.gov.thidua.support.CampaignFixtures.Fixture;
 import vn.gov.thidua.support.ProcessClock;
+import vn.gov.thidua.support.ProductStory;
 import vn.gov.thidua.support.ProductTest;
 
 /**
@@ -34,7 +28,7 @@ import vn.gov.thidua.support.ProductTest;
  * anonymous caller. Every expectation is checked and counted; any leak fails the test.
  */
 @ProductTest
-class SecurityMatrixTest {
+class SecurityMatrixTest extends ProductStory {
 
     private static final String UNIT = "cb.so-y-te";
     private static final String OTHER_UNIT = "cb.so-tu-phap";
@@ -43,26 +37,11 @@ class SecurityMatrixTest {
     private static final String CHAIRMAN = "cb.chu-tich-ubnd";
     private static final String ADMIN = "admin";
 
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    CampaignService campaigns;
-    @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    ManagementService management;
-
     private final ObjectMapper json = new ObjectMapper();
     private final List<String> checks = new ArrayList<>();
 
-    @Autowired
-    IdentityService identityService;
-
     @AfterEach
     void resetClockAndThrottling() {
-        ProcessClock.reset();
         identityService.unlockUser(OTHER_UNIT);
     }
 

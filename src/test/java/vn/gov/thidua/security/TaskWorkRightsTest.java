@@ -7,29 +7,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
-import vn.gov.thidua.campaign.CampaignService;
 import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.CampaignFixtures;
 import vn.gov.thidua.support.CampaignFixtures.Fixture;
 import vn.gov.thidua.support.DatabaseState;
 import vn.gov.thidua.support.ProcessClock;
+import vn.gov.thidua.support.ProductStory;
 import vn.gov.thidua.support.ProductTest;
 
 /**
@@ -39,28 +33,10 @@ import vn.gov.thidua.support.ProductTest;
  * attaches and completes.
  */
 @ProductTest
-class TaskWorkRightsTest {
+class TaskWorkRightsTest extends ProductStory {
 
     private static final String UNIT = "cb.so-y-te";
     private static final String BOARD = "cb.btdkt";
-
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    CampaignService campaigns;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    IdentityService identityService;
-
-    @AfterEach
-    void resetClock() {
-        ProcessClock.reset();
-    }
 
     @Test
     void everyWriteOnAUnitsTask_isRefusedToWhoeverItIsNotFor_andTheUnitStillWorksIt() {

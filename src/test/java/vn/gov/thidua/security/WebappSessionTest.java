@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import vn.gov.thidua.support.WebappSession;
+import vn.gov.thidua.support.ProductStory;
 import vn.gov.thidua.support.ProductTest;
 
 /**
@@ -19,12 +17,7 @@ import vn.gov.thidua.support.ProductTest;
  * with the webapps' anti-forgery token, which the product hands to its own pages.
  */
 @ProductTest
-class WebappSessionTest {
-
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    RepositoryService repositoryService;
+class WebappSessionTest extends ProductStory {
 
     private final ObjectMapper json = new ObjectMapper();
 

@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AcquireJobsCmd;
 import org.camunda.bpm.engine.impl.jobexecutor.AcquiredJobs;
@@ -22,8 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import vn.gov.thidua.support.IndexColumns;
+import vn.gov.thidua.support.ProductStory;
 import vn.gov.thidua.support.ProductTest;
 
 /**
@@ -32,20 +29,12 @@ import vn.gov.thidua.support.ProductTest;
  * acquired and not forgotten. The due dates, and the locks of jobs in progress, are indexed.
  */
 @ProductTest
-class JobAcquisitionTuningTest {
+class JobAcquisitionTuningTest extends ProductStory {
 
     private static final String PROCESS = "test-async-step";
 
     @Autowired
-    ProcessEngine engine;
-    @Autowired
-    RepositoryService repositoryService;
-    @Autowired
-    RuntimeService runtimeService;
-    @Autowired
     ManagementService managementService;
-    @Autowired
-    JdbcTemplate jdbc;
 
     private String deployment;
 

@@ -9,26 +9,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.camunda.bpm.engine.FilterService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import vn.gov.thidua.campaign.CampaignService;
 import vn.gov.thidua.engine.CampaignTenants;
 import vn.gov.thidua.support.CampaignFixtures;
 import vn.gov.thidua.support.CampaignFixtures.Fixture;
 import vn.gov.thidua.support.ProcessClock;
+import vn.gov.thidua.support.ProductStory;
 import vn.gov.thidua.support.ProductTest;
 
 /** The Tasklist filters created at start-up: once each, whatever the start-ups, and showing each officer the right tasks. */
 @ProductTest
-class TasklistFiltersTest {
+class TasklistFiltersTest extends ProductStory {
 
     private static final List<String> KEYS = List.of(TasklistFilters.UNIT_TASKS, TasklistFilters.MY_TASKS,
             TasklistFilters.DUE_SOON, TasklistFilters.OVERDUE, TasklistFilters.OVERDUE_UNITS);
@@ -38,21 +34,10 @@ class TasklistFiltersTest {
     @Autowired
     FilterService filterService;
     @Autowired
-    CampaignService campaigns;
-    @Autowired
-    TaskService taskService;
-    @Autowired
     CampaignTenants tenants;
-    @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    IdentityService identityService;
 
     @AfterEach
     void reset() {
-        ProcessClock.reset();
         identityService.clearAuthentication();
     }
 
