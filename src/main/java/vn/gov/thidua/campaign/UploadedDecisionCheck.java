@@ -13,11 +13,20 @@ import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.HitPolicy;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.Definitions;
 import org.camunda.bpm.model.dmn.instance.InformationRequirement;
 import org.camunda.bpm.model.dmn.instance.Input;
+import org.camunda.bpm.model.dmn.instance.InputEntry;
+import org.camunda.bpm.model.dmn.instance.LiteralExpression;
 import org.camunda.bpm.model.dmn.instance.Output;
 import org.camunda.bpm.model.dmn.instance.OutputEntry;
 import org.camunda.bpm.model.dmn.instance.Rule;
+import org.camunda.bpm.model.dmn.instance.Text;
+import org.camunda.bpm.model.dmn.instance.UnaryTests;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.camunda.feel.api.FeelEngineApi;
+import org.camunda.feel.api.FeelEngineBuilder;
+import org.camunda.feel.api.ParseResult;
 import org.xml.sax.SAXParseException;
 import vn.gov.thidua.system.ApiException;
 
@@ -40,6 +49,8 @@ final class UploadedDecisionCheck {
             + ", rank_<LĨNH VỰC>, percent_<LĨNH VỰC> (ví dụ rank_CHUYEN_DOI_SO, percent_CHUYEN_DOI_SO)";
     private static final Pattern PARSER_LINE = Pattern.compile("(?:Error: )?URI=\\S* Line=(\\d+): (.*)");
     private static final DmnEngine DMN = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    /** The FEEL engine the DMN engine evaluates with; parsing here finds a broken cell before a dossier does. */
+    private static final FeelEngineApi FEEL = FeelEngineBuilder.forJava().build();
 
     private UploadedDecisionCheck() {
     }
@@ -51,6 +62,7 @@ final class UploadedDecisionCheck {
         } catch (DmnEngineException invalid) {
             throw refused("Bảng quyết định không hợp lệ: " + firstLine(invalid) + ".");
         }
+        requireFeel(model);
         List<Decision> decisions = List.copyOf(model.getModelElementsByType(Decision.class));
         if (decisions.isEmpty()) {
             throw refused("Tệp không có bảng quyết định (decision) nào; cần ít nhất một, mã bắt đầu bằng '" + namespace + "'.");
@@ -98,6 +110,14 @@ final class UploadedDecisionCheck {
                         + "' đọc '" + text + "', biến mà hồ sơ không cung cấp. Đầu vào phải là tên một biến: " + ALLOWED_INPUTS + ".");
             }
         }
+        for (Rule rule : table.getRules()) {
+            for (InputEntry entry : rule.getInputEntries()) {
+                requireParsed(key, rule, entry.getText(), true);
+            }
+            for (OutputEntry entry : rule.getOutputEntries()) {
+                requireParsed(key, rule, entry.getText(), false);
+            }
+        }
         if (!readByProcess) {
             return;
         }
@@ -117,6 +137,35 @@ final class UploadedDecisionCheck {
                             + "; outcome chỉ nhận \"ELIGIBLE\", \"INELIGIBLE\" hoặc \"MANUAL\".");
                 }
             }
+        }
+    }
+
+    /**
+     * Every expression is FEEL: a Board holds no rights on the engine, and another language (JUEL, a script) would run
+     * what it wrote with the product's rights.
+     */
+    private static void requireFeel(DmnModelInstance model) {
+        for (Class<? extends ModelElementInstance> type : List.of(Definitions.class, DecisionTable.class,
+                LiteralExpression.class, UnaryTests.class)) {
+            for (ModelElementInstance element : model.getModelElementsByType(type)) {
+                String language = element.getAttributeValue("expressionLanguage");
+                if (language != null && !language.toLowerCase(java.util.Locale.ROOT).contains("feel")) {
+                    throw refused("Bảng quyết định dùng ngôn ngữ biểu thức '" + language + "'; sản phẩm chỉ nhận FEEL"
+                            + " (bỏ thuộc tính expressionLanguage, hoặc ghi feel).");
+                }
+            }
+        }
+    }
+
+    private static void requireParsed(String key, Rule rule, Text text, boolean unaryTests) {
+        String cell = text == null || text.getTextContent() == null ? "" : text.getTextContent().trim();
+        if (cell.isEmpty() || (unaryTests && cell.equals("-"))) {
+            return;
+        }
+        ParseResult parsed = unaryTests ? FEEL.parseUnaryTests(cell) : FEEL.parseExpression(cell);
+        if (parsed.isFailure()) {
+            throw refused("Quy tắc '" + rule.getId() + "' của bảng '" + key + "': ô '" + cell + "' không phải biểu thức FEEL"
+                    + " hợp lệ (" + firstLine(new IllegalArgumentException(parsed.failure().message())) + ").");
         }
     }
 

@@ -99,6 +99,10 @@ class CampaignDecisionUploadStoryTest {
                 .contains("\"KHONG_DAT\"", "\"ELIGIBLE\", \"INELIGIBLE\" hoặc \"MANUAL\"");
         assertThat(refused(postXml(board, code, table(key, 60).replace("name=\"outcome\"", "name=\"ketQua\""))))
                 .contains("'outcome'", "'within'");
+        assertThat(refused(postXml(board, code, table(key, 60).replace("<text>&lt; 60</text>", "<text>&lt;&lt; 60</text>"))))
+                .contains("Quy tắc 'Rule_Under'", "'<< 60'", "không phải biểu thức FEEL hợp lệ");
+        assertThat(refused(postXml(board, code, table(key, 60).replace("<outputEntry id=\"LiteralExpression_6\">",
+                "<outputEntry id=\"LiteralExpression_6\" expressionLanguage=\"juel\">")))).contains("'juel'", "chỉ nhận FEEL");
         assertThat(repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key).count()).isEqualTo(1);
 
         // another province's Board and a unit may neither upload nor list
