@@ -13,7 +13,7 @@ import vn.gov.thidua.system.ApiException;
  * uploaded or launched, not when the first dossier is submitted; the tables generated from thresholds are deployed
  * when the campaign is launched. Decisions, like the processes that evaluate them, are deployed without tenant (the
  * business rule task looks its decision up in its process definition's tenant, which is none), so a generated
- * table's key carries the campaign's code. Read and deployed as the product: a Board holds no rights on the engine's
+ * table's key carries the campaign's code, as does a table the Board uploads (CampaignDecisionUploads). Read and deployed as the product: a Board holds no rights on the engine's
  * repository.
  */
 @Component
@@ -35,10 +35,10 @@ class AwardDecisions {
         for (int i = 0; i < d.awardForms().size(); i++) {
             AwardForm form = d.awardForms().get(i);
             if (!CriteriaThresholds.generates(form)) {
-                requireDeployed(form.criteriaDecision(), "awardForms[" + i + "].criteriaDecision");
+                requireDeployed(d.code(), form.criteriaDecision(), "awardForms[" + i + "].criteriaDecision");
             }
             if (form.quotaDecision() != null) {
-                requireDeployed(form.quotaDecision(), "awardForms[" + i + "].quotaDecision");
+                requireDeployed(d.code(), form.quotaDecision(), "awardForms[" + i + "].quotaDecision");
             }
         }
     }
@@ -61,20 +61,29 @@ class AwardDecisions {
         }
     }
 
-    private void requireDeployed(String key, String at) {
+    private void requireDeployed(String code, String key, String at) {
+        if (key.startsWith(CampaignDecisionUploads.KEY_PREFIX) && !key.startsWith(CampaignDecisionUploads.namespace(code))) {
+            throw ApiException.invalid(at, "Trường '" + at + "': bảng quyết định '" + key + "' do phong trào khác tải lên;"
+                    + " bảng tải lên cho phong trào này có mã bắt đầu bằng '" + CampaignDecisionUploads.namespace(code) + "'.");
+        }
         boolean deployed = system.call(() -> repository.createDecisionDefinitionQuery().decisionDefinitionKey(key)
                 .withoutTenantId().count() > 0);
         if (!deployed) {
             throw ApiException.invalid(at, "Trường '" + at + "': không có bảng quyết định '" + key
-                    + "' đã triển khai. Các bảng quyết định hiện có: " + String.join(", ", available())
+                    + "' đã triển khai. Các bảng quyết định hiện có: " + String.join(", ", available(code))
                     + ". Hoặc ghi ngưỡng tiêu chuẩn trong định nghĩa (criteria) để sản phẩm tự tạo bảng.");
         }
     }
 
-    /** The deployed decisions a definition may name: the shipped and uploaded ones, not other campaigns' generated tables. */
-    private List<String> available() {
+    /**
+     * The deployed decisions a definition may name: the shipped ones and those uploaded for this campaign, not the
+     * generated tables nor other campaigns' uploads.
+     */
+    private List<String> available(String code) {
         return system.call(() -> repository.createDecisionDefinitionQuery().withoutTenantId().latestVersion().list()).stream()
                 .map(DecisionDefinition::getKey).filter(key -> !key.startsWith(CriteriaThresholds.KEY_PREFIX))
+                .filter(key -> !key.startsWith(CampaignDecisionUploads.KEY_PREFIX)
+                        || key.startsWith(CampaignDecisionUploads.namespace(code)))
                 .distinct().sorted().toList();
     }
 }

@@ -2,7 +2,9 @@ package vn.gov.thidua.campaign;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -33,6 +35,12 @@ public class EvaluationCorrectionController {
     public EvaluationCorrections.Correction request(@PathVariable String code, @PathVariable String key,
                                                     @PathVariable String provider, @RequestBody Reason body) {
         return corrections.request(code, key, provider, body == null ? null : body.reason(), CurrentOfficer.userId());
+    }
+
+    @GetMapping(path = "/api/campaigns/{code}/evaluation-corrections", produces = "application/json")
+    @Operation(summary = "Ban Thi đua - Khen thưởng xem các đề nghị đính chính chưa xong của phong trào (chờ mở lại, chờ đơn vị gửi bảng)")
+    public List<EvaluationCorrections.Correction> pending(@PathVariable String code) {
+        return corrections.pending(code);
     }
 
     @PostMapping(path = "/api/evaluation-corrections/{id}/reopen", produces = "application/json")

@@ -25,11 +25,14 @@ import vn.gov.thidua.system.EngineClock;
  * ({@link EvaluationCorrected}). Each step is refused, changing nothing, to anyone but its officer or out of turn.
  */
 @Service
-public class EvaluationCorrections {
+public class EvaluationCorrections implements CampaignOpenWork {
 
     public record Correction(long id, String campaignCode, String milestoneKey, String providerCode, String status,
                              String requestReason, String reopenReason, Integer version) {
     }
+
+    /** A request waiting on the Board (REQUESTED) or on the provider (REOPENED); CORRECTED and CLOSED are done. */
+    private static final String OPEN = "('REQUESTED', 'REOPENED')";
 
     private final JdbcTemplate jdbc;
     private final CampaignService campaigns;
@@ -49,7 +52,9 @@ public class EvaluationCorrections {
     /** The provider asks to correct its submitted table. */
     @Transactional
     public Correction request(String code, String key, String provider, String reason, String actor) {
-        campaigns.campaign(code);
+        if (campaigns.campaign(code).getStatus() == Campaign.Status.CLOSED) {
+            throw ApiException.conflict("Phong trào '" + code + "' đã kết thúc: không còn đính chính bảng kết quả đánh giá.");
+        }
         campaigns.requireMilestone(code, key);
         requireOfficerOf(provider, "Chỉ cán bộ của đơn vị cung cấp số liệu '" + provider + "' mới được đề nghị đính chính bảng"
                 + " kết quả đánh giá của đơn vị mình.");
@@ -59,7 +64,7 @@ public class EvaluationCorrections {
                     + "': chưa có gì để đính chính.");
         }
         Integer open = jdbc.queryForObject("select count(*) from evaluation_correction where campaign_code = ? and milestone_key = ?"
-                + " and provider_code = ? and status <> 'CORRECTED'", Integer.class, code, key, provider);
+                + " and provider_code = ? and status in " + OPEN, Integer.class, code, key, provider);
         if (open != null && open > 0) {
             throw ApiException.conflict("Bảng kết quả đánh giá của đơn vị '" + provider + "' đang có đề nghị đính chính chưa xong.");
         }
@@ -74,15 +79,37 @@ public class EvaluationCorrections {
         return require(id);
     }
 
+    /** The campaign's requests the Board has still to reopen, or the providers still to correct, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Correction> pending(String code) {
+        requireBoard(code, "' mới được xem các đề nghị đính chính bảng kết quả đánh giá.");
+        return jdbc.query("select * from evaluation_correction where campaign_code = ? and status in " + OPEN + " order by id",
+                (rs, i) -> correction(rs), code);
+    }
+
+    /** A request still open is work of the campaign its closure lists, and closes with the Board's reason. */
+    @Override
+    @Transactional(readOnly = true)
+    public List<OpenItem> openWork(String campaignCode) {
+        return jdbc.query("select * from evaluation_correction where campaign_code = ? and status in " + OPEN + " order by id",
+                (rs, i) -> correction(rs), campaignCode).stream().map(c -> new OpenItem("EVALUATION_CORRECTION",
+                        "evaluation-correction/" + c.id(), "Đề nghị đính chính số " + c.id() + " của " + c.providerCode()
+                        + " (mốc '" + c.milestoneKey() + "'): " + ("REQUESTED".equals(c.status())
+                        ? "chờ Ban Thi đua - Khen thưởng mở lại bảng" : "chờ đơn vị gửi bảng đã đính chính"))).toList();
+    }
+
+    @Override
+    @Transactional
+    public int closeOpenWork(String campaignCode, String reason, String actor) {
+        return jdbc.update("update evaluation_correction set status = 'CLOSED', closed_reason = ?, closed_at = ?, closed_by = ?"
+                + " where campaign_code = ? and status in " + OPEN, reason, now(), actor, campaignCode);
+    }
+
     /** The campaign's Board reopens the table for the provider, with its reason. */
     @Transactional
     public Correction reopen(long id, String reason, String actor) {
         Correction c = require(id);
-        String board = campaigns.campaign(c.campaignCode()).getAppraisingBoard();
-        if (!CurrentOfficer.isAdmin() && !CurrentOfficer.inAnyGroup(List.of(directory.groupFor(board)))) {
-            throw ApiException.forbidden("Chỉ Ban Thi đua - Khen thưởng của phong trào '" + c.campaignCode()
-                    + "' mới được mở lại bảng kết quả đánh giá để đính chính.");
-        }
+        requireBoard(c.campaignCode(), "' mới được mở lại bảng kết quả đánh giá để đính chính.");
         String why = reason(reason, "Ghi rõ lý do mở lại bảng kết quả đánh giá.");
         if (jdbc.update("update evaluation_correction set status = 'REOPENED', reopen_reason = ?, reopened_at = ?,"
                 + " reopened_by = ? where id = ? and status = 'REQUESTED'", why, now(), actor, id) == 0) {
@@ -116,10 +143,21 @@ public class EvaluationCorrections {
 
     @Transactional(readOnly = true)
     public Correction require(long id) {
-        return jdbc.query("select * from evaluation_correction where id = ?", (rs, i) -> new Correction(rs.getLong("id"),
-                rs.getString("campaign_code"), rs.getString("milestone_key"), rs.getString("provider_code"), rs.getString("status"),
-                rs.getString("request_reason"), rs.getString("reopen_reason"), (Integer) rs.getObject("version", Integer.class)), id)
+        return jdbc.query("select * from evaluation_correction where id = ?", (rs, i) -> correction(rs), id)
                 .stream().findFirst().orElseThrow(() -> ApiException.notFound("Không có đề nghị đính chính số " + id + "."));
+    }
+
+    private static Correction correction(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Correction(rs.getLong("id"), rs.getString("campaign_code"), rs.getString("milestone_key"),
+                rs.getString("provider_code"), rs.getString("status"), rs.getString("request_reason"),
+                rs.getString("reopen_reason"), (Integer) rs.getObject("version", Integer.class));
+    }
+
+    private void requireBoard(String code, String refusalEnd) {
+        String board = campaigns.campaign(code).getAppraisingBoard();
+        if (!CurrentOfficer.isAdmin() && !CurrentOfficer.inAnyGroup(List.of(directory.groupFor(board)))) {
+            throw ApiException.forbidden("Chỉ Ban Thi đua - Khen thưởng của phong trào '" + code + refusalEnd);
+        }
     }
 
     /** The units whose figures differ between the two versions (a row added, removed or changed). */

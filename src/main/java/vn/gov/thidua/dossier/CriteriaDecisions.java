@@ -35,6 +35,15 @@ class CriteriaDecisions {
         return definition == null || definition.getName() == null ? decisionKey : definition.getName();
     }
 
+    /**
+     * Which version of the decision a pre-check reads: the latest, evaluated in the same transaction, so a Board's
+     * upload made meanwhile is not the one read.
+     */
+    Optional<Integer> latestVersionOf(String decisionKey) {
+        return Optional.ofNullable(repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(decisionKey)
+                .latestVersion().withoutTenantId().singleResult()).map(DecisionDefinition::getVersion);
+    }
+
     /** The variables the latest version of the decision reads as inputs; empty when no such decision is deployed. */
     Optional<Set<String>> inputsOf(String decisionKey) {
         DecisionDefinition definition = repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(decisionKey)

@@ -355,7 +355,9 @@ public class DossierService {
         Dossier d = require(id);
         store.recordPreCheck(id, criteriaOutcome, limit(criteriaReason, 1000), quotaWithin, limit(quotaReason, 1000),
                 EngineClock.now());
-        String note = "Tiêu chuẩn: " + DossierSummary.outcomeLabel(criteriaOutcome) + (criteriaReason == null ? "" : " - " + criteriaReason)
+        String table = round(d.campaignCode(), d.roundKey(), d.awardForm()).form().criteriaDecision();
+        String version = decisions.latestVersionOf(table).map(v -> " (bảng quyết định '" + table + "' phiên bản " + v + ")").orElse("");
+        String note = "Tiêu chuẩn" + version + ": " + DossierSummary.outcomeLabel(criteriaOutcome) + (criteriaReason == null ? "" : " - " + criteriaReason)
                 + (quotaWithin == null ? "" : " | Số lượng: " + (quotaWithin ? "trong hạn mức" : "vượt hạn mức")
                 + (quotaReason == null ? "" : " - " + quotaReason));
         store.event(id, EngineClock.now(), "system", d.status(), "PRECHECKED", note);

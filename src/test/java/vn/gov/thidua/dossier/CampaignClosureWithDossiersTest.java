@@ -75,11 +75,18 @@ class CampaignClosureWithDossiersTest extends ProductStory {
                 .processDefinitionKey("campaign").singleResult();
         assertThat(campaignProcess).isWaitingAt("Task_ConfirmCampaignClosure");
 
+        // a provider's correction request still waiting on the Board is open work too
+        ResponseEntity<Map<String, Object>> asked = as("so-tttt").exchange("/api/campaigns/" + campaign
+                + "/milestones/du-lieu-dti-2024/evaluation-corrections/so-tttt", HttpMethod.POST,
+                new HttpEntity<>(Map.of("reason", "Nhập nhầm hạng của Sở Y tế"), json()), PROBLEM);
+        assertThat(asked.getStatusCode().value()).as("%s", asked.getBody()).isEqualTo(201);
+        long correction = ((Number) asked.getBody().get("id")).longValue();
+
         ResponseEntity<List<Map<String, Object>>> open = as("btdkt").exchange("/api/campaigns/" + campaign + "/open-work",
                 HttpMethod.GET, null, LIST);
         assertThat(open.getStatusCode().value()).isEqualTo(200);
         assertThat(open.getBody()).extracting(item -> item.get("reference")).contains("dossier/" + inVetting, "dossier/" + draft,
-                "milestone/bao-cao-tong-ket-2025");
+                "milestone/bao-cao-tong-ket-2025", "evaluation-correction/" + correction);
         assertThat(open.getBody()).filteredOn(item -> item.get("reference").equals("dossier/" + inVetting)).singleElement()
                 .satisfies(item -> assertThat((String) item.get("description")).contains("Hồ sơ số " + inVetting, "Đã nộp"));
         assertThat(as("so-y-te").exchange("/api/campaigns/" + campaign + "/open-work", HttpMethod.GET, null, PROBLEM)
@@ -116,6 +123,13 @@ class CampaignClosureWithDossiersTest extends ProductStory {
             assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(closed.processInstanceId())
                     .singleResult().getDeleteReason()).startsWith("Đóng khi kết thúc phong trào: Phong trào kết thúc");
         }
+        assertThat(as("btdkt").exchange("/api/campaigns/" + campaign + "/evaluation-corrections", HttpMethod.GET, null, LIST)
+                .getBody()).as("the request closed with the campaign").isEmpty();
+        ResponseEntity<Map<String, Object>> afterClosure = as("so-tttt").exchange("/api/campaigns/" + campaign
+                + "/milestones/du-lieu-dti-2024/evaluation-corrections/so-tttt", HttpMethod.POST,
+                new HttpEntity<>(Map.of("reason", "Nhập nhầm hạng"), json()), PROBLEM);
+        assertThat(afterClosure.getStatusCode().value()).isEqualTo(409);
+        assertThat((String) afterClosure.getBody().get("detail")).contains("đã kết thúc");
         assertThat(notifications.forGroups(List.of("so-y-te"), 500)).filteredOn(n -> campaign.equals(n.campaignCode()))
                 .extracting(NotificationService.Notice::kind).contains("DOSSIER_CLOSED");
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKeyLike(campaign + "/%").count())

@@ -102,6 +102,13 @@ class EvaluationCorrectionStoryTest extends ProductStory {
         long correction = json.readTree(asked.getBody()).get("id").asLong();
         assertThat(count("select count(*) from notification where kind = 'EVALUATION_CORRECTION_REQUESTED' and recipient_group = ?"
                 + " and body like '%Nhập nhầm điểm%'", "hy-btdkt")).isOne();
+        // the Board lists what waits on it; a provider does not
+        String pending = "/api/campaigns/" + code + "/evaluation-corrections";
+        JsonNode waiting = json.readTree(as("cb.hy-btdkt").getForEntity(pending, String.class).getBody());
+        assertThat(waiting.findValuesAsText("id")).containsExactly(Long.toString(correction));
+        assertThat(waiting.findValuesAsText("status")).containsExactly("REQUESTED");
+        assertThat(waiting.findValuesAsText("requestReason")).containsExactly("Nhập nhầm điểm của xã Phụng Công");
+        assertThat(as("cb.hy-so-noi-vu").getForEntity(pending, String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
         ResponseEntity<String> notBoard = as("cb.hy-so-noi-vu").postForEntity("/api/evaluation-corrections/" + correction + "/reopen",
                 Map.of("reason", "Tự mở"), String.class);
@@ -125,6 +132,7 @@ class EvaluationCorrectionStoryTest extends ProductStory {
                 Map.of("evaluationRows", "hy-xa-phung-cong; CHUYEN_DOI_SO; 5; 50; 100"), String.class);
         assertThat(corrected.getStatusCode()).as(corrected.getBody()).isEqualTo(HttpStatus.OK);
         assertThat(json.readTree(corrected.getBody()).get("version").asInt()).isEqualTo(2);
+        assertThat(json.readTree(as("cb.hy-btdkt").getForEntity(pending, String.class).getBody())).as("nothing pending").isEmpty();
 
         // version 1 kept, superseded; the other provider's row untouched
         assertThat(jdbc.queryForList("select provider_code || ':' || version || ':' || case when superseded_at is null then 'current' else 'superseded' end"
