@@ -1,5 +1,6 @@
 package vn.gov.thidua.agency;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -14,7 +15,6 @@ import vn.gov.thidua.agency.AgencyApi.MergeResult;
 import vn.gov.thidua.agency.AgencyApi.NewAgency;
 import vn.gov.thidua.security.AccessGrants;
 import vn.gov.thidua.system.ApiException;
-import vn.gov.thidua.system.EngineClock;
 
 /**
  * Changes to agencies. Each method is one transaction covering the directory tables, Camunda identity and task
@@ -32,15 +32,17 @@ public class AgencyService {
     private final AgencyDirectory directory;
     private final CamundaIdentitySync identity;
     private final AccessGrants grants;
+    private final Clock clock;
 
     AgencyService(AgencyRepository agencies, OfficerRepository officers, DirectoryAudit audit,
-                  AgencyDirectory directory, CamundaIdentitySync identity, AccessGrants grants) {
+                  AgencyDirectory directory, CamundaIdentitySync identity, AccessGrants grants, Clock clock) {
         this.agencies = agencies;
         this.officers = officers;
         this.audit = audit;
         this.directory = directory;
         this.identity = identity;
         this.grants = grants;
+        this.clock = clock;
     }
 
     public Agency create(NewAgency request, String actor) {
@@ -51,7 +53,7 @@ public class AgencyService {
         String parent = blankToNull(request.parentCode());
         requireActiveParent(parent);
         String province = provinceOf(blankToNull(request.province()), parent);
-        Instant now = EngineClock.now();
+        Instant now = clock.instant();
         Agency agency = agencies.save(new Agency(code, request.name().trim(), request.kind(), parent, province, now));
         identity.upsertGroup(agency);
         grants.grantAgency(code, agency.getKind());
@@ -85,7 +87,7 @@ public class AgencyService {
      * its parent's. Returns how many were given a province.
      */
     int assignProvince(List<String> listed, String province) {
-        Instant now = EngineClock.now();
+        Instant now = clock.instant();
         int assigned = 0;
         for (Agency agency : agencies.findAllById(listed)) {
             if (agency.getProvince() == null) {
@@ -121,7 +123,7 @@ public class AgencyService {
                         + ", còn cơ quan '" + code + "' thuộc " + agency.getProvince() + ".");
             }
         }
-        Instant now = EngineClock.now();
+        Instant now = clock.instant();
         if (agency.isActive() && !change.active()) {
             long open = identity.openTaskCount(code);
             if (open > 0) {
@@ -164,7 +166,7 @@ public class AgencyService {
             throw ApiException.invalid("successorCode", "Đơn vị kế thừa '" + successorKey + "' trực thuộc '" + code
                     + "'; không thể hợp nhất cơ quan cấp trên vào đơn vị cấp dưới của nó.");
         }
-        Instant now = EngineClock.now();
+        Instant now = clock.instant();
         merged.mergeInto(successorKey, now);
 
         List<Officer> movedOfficers = officers.findByAgency(code);

@@ -1,5 +1,6 @@
 package vn.gov.thidua.dossier;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -28,7 +29,6 @@ import vn.gov.thidua.dossier.DossierApi.DecisionItem;
 import vn.gov.thidua.dossier.DossierApi.DecisionRequest;
 import vn.gov.thidua.engine.VariableWriteGuard;
 import vn.gov.thidua.system.ApiException;
-import vn.gov.thidua.system.EngineClock;
 
 /**
  * The Chairman's decisions and the award history. A decision has a number ({@code <n>/QĐ-UBND}) and a date; it covers
@@ -54,9 +54,10 @@ public class AwardService {
     private final AwardStore awards;
     private final TaskService taskService;
     private final String numberSuffix;
+    private final Clock clock;
 
     AwardService(DossierService dossiers, DossierAccess access, NomineeUniqueness uniqueness, DossierStore store, AwardStore awards, TaskService taskService,
-                 @Value("${app.dossier.decision-number-suffix:/QĐ-UBND}") String numberSuffix) {
+                 @Value("${app.dossier.decision-number-suffix:/QĐ-UBND}") String numberSuffix, Clock clock) {
         this.dossiers = dossiers;
         this.access = access;
         this.uniqueness = uniqueness;
@@ -64,6 +65,7 @@ public class AwardService {
         this.awards = awards;
         this.taskService = taskService;
         this.numberSuffix = numberSuffix;
+        this.clock = clock;
     }
 
     /**
@@ -127,7 +129,7 @@ public class AwardService {
             }
             tasks.add(task);
         }
-        long decisionId = awards.insertDecision(number != null ? number : nextNumber(date.getYear()), date, EngineClock.now(),
+        long decisionId = awards.insertDecision(number != null ? number : nextNumber(date.getYear()), date, clock.instant(),
                 actor, note);
         for (int i = 0; i < tasks.size(); i++) {
             DecisionItem item = request.items().get(i);
@@ -172,7 +174,7 @@ public class AwardService {
         if (award) {
             uniqueness.refuseIfAwarded(d.campaignCode(), d.roundKey(), d.nomineeKey(), d.nomineeName());
             try {
-                awards.insertAward(d, form.name(), decision.id(), EngineClock.now());
+                awards.insertAward(d, form.name(), decision.id(), clock.instant());
             } catch (DuplicateKeyException raced) {
                 throw ApiException.conflict("nominee", "'" + d.nomineeName() + "' đã được khen thưởng cho thành tích của đợt này."
                         + " Không khen thưởng hai lần cho cùng một thành tích (Luật Thi đua, khen thưởng, Điều 5).");
@@ -184,7 +186,7 @@ public class AwardService {
                 + (cleanNote == null ? "" : ". " + DossierText.sentence(cleanNote));
         store.transition(dossierId, Set.of(DossierStatus.SUBMITTED_TO_CHAIRMAN), to, outcome);
         store.recordDecision(dossierId, award, decision.id());
-        store.event(dossierId, EngineClock.now(), actor, to, "DECIDED", outcome);
+        store.event(dossierId, clock.instant(), actor, to, "DECIDED", outcome);
         dossiers.notifyUnit(d, "AWARD_DECISION", (award ? "Được khen thưởng: " : "Không được khen thưởng: ") + d.title(),
                 "Hồ sơ " + d.businessKey() + " (" + round.round().name() + "). " + outcome, "decided");
         return award;
@@ -221,13 +223,13 @@ public class AwardService {
     private Decision decisionFor(String number, String date, String note, String actor) {
         LocalDate day = decisionDate(date);
         if (number == null) {
-            return awards.decision(awards.insertDecision(nextNumber(day.getYear()), day, EngineClock.now(), actor, note))
+            return awards.decision(awards.insertDecision(nextNumber(day.getYear()), day, clock.instant(), actor, note))
                     .orElseThrow();
         }
         checkNumber(number);
         Decision existing = awards.decisionByNumber(number).orElse(null);
         if (existing == null) {
-            return awards.decision(awards.insertDecision(number, day, EngineClock.now(), actor, note)).orElseThrow();
+            return awards.decision(awards.insertDecision(number, day, clock.instant(), actor, note)).orElseThrow();
         }
         if (!existing.decisionDate().equals(day)) {
             throw ApiException.invalid("decisionNumber", "Số quyết định '" + number + "' đã dùng cho quyết định ngày "
@@ -237,7 +239,7 @@ public class AwardService {
     }
 
     private LocalDate decisionDate(String value) {
-        LocalDate today = EngineClock.now().atZone(DeadlineWording.ZONE).toLocalDate();
+        LocalDate today = clock.instant().atZone(DeadlineWording.ZONE).toLocalDate();
         if (value == null || value.isBlank()) {
             return today;
         }

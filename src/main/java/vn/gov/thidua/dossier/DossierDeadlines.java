@@ -1,5 +1,6 @@
 package vn.gov.thidua.dossier;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -19,7 +20,6 @@ import vn.gov.thidua.campaign.CampaignModelSupport;
 import vn.gov.thidua.campaign.CampaignService;
 import vn.gov.thidua.campaign.DeadlineWording;
 import vn.gov.thidua.notification.NotificationService;
-import vn.gov.thidua.system.EngineClock;
 
 /**
  * The deadlines of a round that fall on a dossier (issue #25, point 3): the unit's nomination deadline (or the
@@ -67,10 +67,11 @@ public class DossierDeadlines {
     private final WorkingCalendar calendar;
     private final NotificationService notifications;
     private final TaskService taskService;
+    private final Clock clock;
 
     DossierDeadlines(DossierService dossiers, DossierStore store, CampaignService campaigns, CampaignModelSupport roles,
                      AgencyDirectory directory, WorkingCalendar calendar, NotificationService notifications,
-                     TaskService taskService) {
+                     TaskService taskService, Clock clock) {
         this.dossiers = dossiers;
         this.store = store;
         this.campaigns = campaigns;
@@ -79,6 +80,7 @@ public class DossierDeadlines {
         this.calendar = calendar;
         this.notifications = notifications;
         this.taskService = taskService;
+        this.clock = clock;
     }
 
     /**
@@ -101,7 +103,7 @@ public class DossierDeadlines {
         if (open.isEmpty() || open.get().getDueDate() == null) {
             return;
         }
-        Instant now = EngineClock.now();
+        Instant now = clock.instant();
         String dueIso = DossierService.ISO.format(open.get().getDueDate().toInstant().atZone(DeadlineWording.ZONE));
         LocalDate today = LocalDate.ofInstant(now, calendar.zone());
         for (int days : reminderDays(d.campaignCode())) {
@@ -142,7 +144,7 @@ public class DossierDeadlines {
                 DossierText.sentence(actorName + " chưa " + watched.what + " " + d.businessKey() + ", hạn trước " + due(open.get())
                         + ". " + consequence),
                 "dossier/" + id + "/escalation/" + watched.name() + "/" + dueIso);
-        store.event(id, EngineClock.now(), "system", d.status(), "OVERDUE", "Quá hạn " + watched.what);
+        store.event(id, clock.instant(), "system", d.status(), "OVERDUE", "Quá hạn " + watched.what);
     }
 
     private String pending(Dossier d, Watched watched) {

@@ -2,6 +2,7 @@ package vn.gov.thidua.dossier;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -23,13 +24,11 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NotFoundException;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
@@ -53,13 +52,11 @@ import vn.gov.thidua.dossier.DossierApi.NewDossier;
 import vn.gov.thidua.dossier.DossierApi.Nominee;
 import vn.gov.thidua.dossier.DossierStore.Figure;
 import vn.gov.thidua.dossier.DossierStore.FigureSource;
-import vn.gov.thidua.engine.SystemIdentity;
+import vn.gov.thidua.engine.EngineIdentity;
 import vn.gov.thidua.notification.NotificationService;
 import vn.gov.thidua.security.AccessGrants;
-import vn.gov.thidua.security.Officers;
 import vn.gov.thidua.system.ApiException;
 import vn.gov.thidua.system.PlainText;
-import vn.gov.thidua.system.EngineClock;
 
 /**
  * Award dossiers from nomination to the Chairman: the unit's content and figures, submission against the round's
@@ -109,16 +106,15 @@ public class DossierService {
     private final NotificationService notifications;
     private final RuntimeService runtimeService;
     private final TaskService taskService;
-    private final IdentityService identityService;
 
     private final AccessGrants grants;
-    private final Officers officers;
-    private final SystemIdentity system;
+    private final EngineIdentity system;
+    private final Clock clock;
 
     DossierService(DossierStore store, CampaignService campaigns, CampaignModelSupport campaignRoles,
                    AgencyDirectory directory, CriteriaDecisions decisions, NomineeUniqueness uniqueness, WorkingCalendar calendar,
                    NotificationService notifications, RuntimeService runtimeService, TaskService taskService,
-                   IdentityService identityService, AccessGrants grants, Officers officers, SystemIdentity system) {
+                   AccessGrants grants, EngineIdentity system, Clock clock) {
         this.store = store;
         this.campaigns = campaigns;
         this.campaignRoles = campaignRoles;
@@ -129,10 +125,9 @@ public class DossierService {
         this.notifications = notifications;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
-        this.identityService = identityService;
         this.grants = grants;
-        this.officers = officers;
         this.system = system;
+        this.clock = clock;
     }
 
     // ---------------------------------------------------------------- the unit: create, change, submit
@@ -156,7 +151,7 @@ public class DossierService {
             throw ApiException.conflict("roundKey", "Đợt '" + round.round().name() + "' chưa mở: Ban Thi đua - Khen thưởng chưa"
                     + " mở đợt sơ kết, tổng kết nên chưa nhận hồ sơ đề nghị khen thưởng.");
         }
-        Instant now = EngineClock.now();
+        Instant now = clock.instant();
         if (isLate(round, now) && round.round().lateNominations() != LateNominations.FLAG) {
             throw lateRefusal(round);
         }
@@ -186,7 +181,7 @@ public class DossierService {
         variables.put("appraiseWithinWorkingDays", workingDays(round.round().appraiseWithinWorkingDays(), 20));
         // the product starts the process from the dossier it has just checked and stored: no officer may start
         // `award-dossier` through the engine, where the variables would be theirs to choose
-        ProcessInstance instance = system.call(() -> runtimeService.createProcessInstanceByKey(PROCESS)
+        ProcessInstance instance = system.asSystem(() -> runtimeService.createProcessInstanceByKey(PROCESS)
                 .businessKey(businessKey).setVariables(variables).execute());
         store.setProcessInstance(id, instance.getId());
         grants.grantInstance(instance.getId(), directory.groupFor(proposer.getCode()));
@@ -238,7 +233,7 @@ public class DossierService {
         if (unitFigures != null) {
             store.replaceFigures(id, merged(d.campaignCode(), rankedAgency(d), unitFigures));
         }
-        store.event(id, EngineClock.now(), actor, d.status(), "CHANGED", null);
+        store.event(id, clock.instant(), actor, d.status(), "CHANGED", null);
         return require(id);
     }
 
@@ -332,7 +327,7 @@ public class DossierService {
         }
         Round round = round(d.campaignCode(), d.roundKey(), d.awardForm());
         store.lockNominations(d.campaignCode(), d.roundKey(), d.proposingAgency());
-        Instant now = EngineClock.now();
+        Instant now = clock.instant();
         boolean late = d.firstSubmittedAt() == null && isLate(round, now);
         if (late && round.round().lateNominations() != LateNominations.FLAG) {
             throw lateRefusal(round);
@@ -354,11 +349,11 @@ public class DossierService {
     void recordPreCheck(long id, String criteriaOutcome, String criteriaReason, Boolean quotaWithin, String quotaReason) {
         Dossier d = require(id);
         store.recordPreCheck(id, criteriaOutcome, limit(criteriaReason, 1000), quotaWithin, limit(quotaReason, 1000),
-                EngineClock.now());
+                clock.instant());
         String note = "Tiêu chuẩn: " + DossierSummary.outcomeLabel(criteriaOutcome) + (criteriaReason == null ? "" : " - " + criteriaReason)
                 + (quotaWithin == null ? "" : " | Số lượng: " + (quotaWithin ? "trong hạn mức" : "vượt hạn mức")
                 + (quotaReason == null ? "" : " - " + quotaReason));
-        store.event(id, EngineClock.now(), "system", d.status(), "PRECHECKED", note);
+        store.event(id, clock.instant(), "system", d.status(), "PRECHECKED", note);
     }
 
     /** Task_RecordVetting: the standing agency accepts, returns for supplement or rejects with a reason. */
@@ -370,7 +365,7 @@ public class DossierService {
         switch (choice) {
             case "ACCEPT" -> {
                 store.transition(id, Set.of(DossierStatus.SUBMITTED), DossierStatus.VETTED, cleanNote);
-                store.event(id, EngineClock.now(), actor, DossierStatus.VETTED, "VETTED", cleanNote);
+                store.event(id, clock.instant(), actor, DossierStatus.VETTED, "VETTED", cleanNote);
                 return new StepResult("ACCEPT", null);
             }
             case "RETURN" -> {
@@ -387,7 +382,7 @@ public class DossierService {
                     throw ApiException.invalid("vettingNote", "Ghi rõ lý do không xét chọn hồ sơ.");
                 }
                 store.transition(id, Set.of(DossierStatus.SUBMITTED), DossierStatus.REJECTED, cleanNote);
-                store.event(id, EngineClock.now(), actor, DossierStatus.REJECTED, "REJECTED", cleanNote);
+                store.event(id, clock.instant(), actor, DossierStatus.REJECTED, "REJECTED", cleanNote);
                 notifyUnit(d, "DOSSIER_REJECTED", "Hồ sơ không được xét chọn: " + d.title(),
                         "Hồ sơ " + d.businessKey() + " không được xét chọn. Lý do: " + DossierText.sentence(cleanNote), "rejected");
                 return new StepResult("REJECT", null);
@@ -407,7 +402,7 @@ public class DossierService {
         }
         String cleanNote = note(note, "completenessNote");
         if (isComplete) {
-            store.event(id, EngineClock.now(), actor, DossierStatus.VETTED, "COMPLETENESS_CONFIRMED", cleanNote);
+            store.event(id, clock.instant(), actor, DossierStatus.VETTED, "COMPLETENESS_CONFIRMED", cleanNote);
             return new StepResult("COMPLETE", null);
         }
         if (cleanNote == null) {
@@ -433,7 +428,7 @@ public class DossierService {
         }
         store.transition(id, Set.of(DossierStatus.VETTED), DossierStatus.APPRAISED, cleanOpinion);
         store.recordAppraisal(id, choice);
-        store.event(id, EngineClock.now(), actor, DossierStatus.APPRAISED, "APPRAISED",
+        store.event(id, clock.instant(), actor, DossierStatus.APPRAISED, "APPRAISED",
                 (choice.equals("PROPOSE") ? "Đề nghị khen thưởng. " : "Không đề nghị khen thưởng. ") + cleanOpinion);
     }
 
@@ -442,7 +437,7 @@ public class DossierService {
         Dossier d = require(id);
         expect(d, DossierStatus.APPRAISED);
         store.transition(id, Set.of(DossierStatus.APPRAISED), DossierStatus.SUBMITTED_TO_CHAIRMAN, null);
-        store.event(id, EngineClock.now(), actor, DossierStatus.SUBMITTED_TO_CHAIRMAN, "SUBMITTED_TO_CHAIRMAN", null);
+        store.event(id, clock.instant(), actor, DossierStatus.SUBMITTED_TO_CHAIRMAN, "SUBMITTED_TO_CHAIRMAN", null);
         // the Chairman's office reads what is submitted to it, and only that
         grants.grantInstanceWithHistory(d.processInstanceId(), campaignRoles.deciderGroup(d.campaignCode()));
     }
@@ -457,7 +452,7 @@ public class DossierService {
                 "Hồ sơ " + d.businessKey() + " của " + unitName + " chưa được " + step + " trong " + workingDays
                         + " ngày làm việc theo quy định. Việc vẫn mở trong Tasklist.",
                 "dossier/" + id + "/overdue/" + step + "/" + events);
-        store.event(id, EngineClock.now(), "system", d.status(), "OVERDUE", "Quá hạn " + step);
+        store.event(id, clock.instant(), "system", d.status(), "OVERDUE", "Quá hạn " + step);
     }
 
     /** The variables the Tasklist forms show: the dossier, its pre-check and links to its documents. */
@@ -507,16 +502,8 @@ public class DossierService {
 
     /** Runs an engine call as the acting officer, and gives back a step's refusal as the API refusal it is. */
     <T> T asUser(String actor, Supplier<T> call) {
-        Authentication previous = identityService.getCurrentAuthentication();
-        if (previous == null || !actor.equals(previous.getUserId())) {
-            // the engine checks authorizations by the officer's groups (their agencies), so the groups come too, and
-            // their campaigns (tenants), without which the engine hides the campaign's work from them;
-            // they are read before signing in, since officers may not read Camunda's groups themselves
-            identityService.clearAuthentication();
-            identityService.setAuthentication(actor, officers.groupsOf(actor), officers.tenantsOf(actor));
-        }
         try {
-            return call.get();
+            return system.asUser(actor, call);
         } catch (OptimisticLockingException | NotFoundException concurrent) {
             // a second click, or a colleague, acted on the same task at the same moment: the first one counts
             throw ApiException.conflict("Hồ sơ vừa được xử lý bởi một yêu cầu khác; tải lại trang để xem trạng thái mới.");
@@ -525,12 +512,6 @@ public class DossierService {
                 throw reason;
             }
             throw ApiException.conflict(refused.getMessage());
-        } finally {
-            if (previous == null) {
-                identityService.clearAuthentication();
-            } else {
-                identityService.setAuthentication(previous);
-            }
         }
     }
 
@@ -728,7 +709,7 @@ public class DossierService {
     private void returnToUnit(Dossier d, OffsetDateTime due, String note, String actor, String byWhom) {
         store.transition(d.id(), Set.of(DossierStatus.SUBMITTED, DossierStatus.VETTED), DossierStatus.RETURNED, note);
         store.setDue(d.id(), due);
-        store.event(d.id(), EngineClock.now(), actor, DossierStatus.RETURNED, "RETURNED",
+        store.event(d.id(), clock.instant(), actor, DossierStatus.RETURNED, "RETURNED",
                 byWhom + ": " + note + " (hạn nộp lại " + DAY.format(due) + ")");
         notifyUnit(d, "DOSSIER_RETURNED", "Hồ sơ cần bổ sung: " + d.title(), byWhom + " trả lại hồ sơ " + d.businessKey()
                 + " để bổ sung: " + DossierText.sentence(note) + " Hạn nộp lại: hết ngày " + DAY.format(due) + ".", "returned");
@@ -746,7 +727,7 @@ public class DossierService {
         } catch (DateTimeParseException e) {
             throw ApiException.invalid("supplementDue", "Hạn bổ sung không hợp lệ (cần dạng yyyy-MM-dd).");
         }
-        if (day.isBefore(EngineClock.now().atZone(DeadlineWording.ZONE).toLocalDate())) {
+        if (day.isBefore(clock.instant().atZone(DeadlineWording.ZONE).toLocalDate())) {
             throw ApiException.invalid("supplementDue", "Hạn bổ sung không thể trước ngày hôm nay.");
         }
         return ZonedDateTime.of(day, LocalTime.of(23, 59, 59), DeadlineWording.ZONE).toOffsetDateTime();

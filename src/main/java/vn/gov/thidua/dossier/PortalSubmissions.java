@@ -1,6 +1,7 @@
 package vn.gov.thidua.dossier;
 
 import java.sql.Date;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -21,7 +22,6 @@ import vn.gov.thidua.calendar.WorkingCalendar;
 import vn.gov.thidua.campaign.CampaignModelSupport;
 import vn.gov.thidua.security.CurrentOfficer;
 import vn.gov.thidua.system.ApiException;
-import vn.gov.thidua.system.EngineClock;
 
 /**
  * The standing agency's submission of vetted dossiers to the provincial People's Committee through the provincial
@@ -54,9 +54,10 @@ public class PortalSubmissions {
     private final AgencyDirectory directory;
     private final TaskService taskService;
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
     PortalSubmissions(DossierService dossiers, DossierStore store, WorkingCalendar calendar, CampaignModelSupport campaigns,
-                      AgencyDirectory directory, TaskService taskService, JdbcTemplate jdbc) {
+                      AgencyDirectory directory, TaskService taskService, JdbcTemplate jdbc, Clock clock) {
         this.dossiers = dossiers;
         this.store = store;
         this.calendar = calendar;
@@ -64,6 +65,7 @@ public class PortalSubmissions {
         this.directory = directory;
         this.taskService = taskService;
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** Task_RecordPortalSubmission: checks and keeps the receipt; the dossier stays vetted, now with the Board. */
@@ -74,7 +76,7 @@ public class PortalSubmissions {
         }
         String receiptNumber = DossierService.text(number, RECEIPT_NUMBER, "Ghi số tiếp nhận hồ sơ trên Cổng dịch vụ công.", 64);
         LocalDate receiptDate = receiptDate(date);
-        Instant now = EngineClock.now();
+        Instant now = clock.instant();
         jdbc.update("delete from dossier_portal_submission where dossier_id = ?", id);
         jdbc.update("insert into dossier_portal_submission (dossier_id, receipt_number, receipt_date, recorded_at, recorded_by)"
                 + " values (?, ?, ?, ?, ?)", id, receiptNumber, Date.valueOf(receiptDate), java.sql.Timestamp.from(now), actor);
@@ -144,7 +146,7 @@ public class PortalSubmissions {
         } catch (DateTimeParseException e) {
             throw ApiException.invalid(RECEIPT_DATE, "Ngày tiếp nhận '" + text + "' không đúng dạng yyyy-MM-dd.");
         }
-        if (date.isAfter(LocalDate.ofInstant(EngineClock.now(), calendar.zone()))) {
+        if (date.isAfter(LocalDate.ofInstant(clock.instant(), calendar.zone()))) {
             throw ApiException.invalid(RECEIPT_DATE, "Ngày tiếp nhận không thể sau ngày hôm nay.");
         }
         return date;

@@ -1,11 +1,11 @@
 package vn.gov.thidua.dossier;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import vn.gov.thidua.system.ApiException;
-import vn.gov.thidua.system.EngineClock;
 
 /**
  * The plan's quotas (1 collective and 1 individual per department, say) hold at submission: an over-quota nomination
@@ -22,11 +22,13 @@ class QuotaRule {
     private final DossierService dossiers;
     private final DossierStore store;
     private final CriteriaDecisions decisions;
+    private final Clock clock;
 
-    QuotaRule(DossierService dossiers, DossierStore store, CriteriaDecisions decisions) {
+    QuotaRule(DossierService dossiers, DossierStore store, CriteriaDecisions decisions, Clock clock) {
         this.dossiers = dossiers;
         this.store = store;
         this.decisions = decisions;
+        this.clock = clock;
     }
 
     /** Task_RecordPreCheck, before anything is recorded: refuses the submission the quota decision found over a hard quota. */
@@ -64,6 +66,6 @@ class QuotaRule {
         }
         clean = DossierService.text(clean, OVERRIDE_REASON, "", 1000);
         store.recordQuotaOverride(id, clean, actor);
-        store.event(id, EngineClock.now(), actor, d.status(), "QUOTA_OVERRIDDEN", "Chấp nhận vượt hạn mức: " + clean);
+        store.event(id, clock.instant(), actor, d.status(), "QUOTA_OVERRIDDEN", "Chấp nhận vượt hạn mức: " + clean);
     }
 }

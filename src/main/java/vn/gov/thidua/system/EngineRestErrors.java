@@ -23,12 +23,12 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
-import org.camunda.bpm.engine.impl.form.FormException;
 import org.camunda.bpm.engine.rest.dto.AuthorizationExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.gov.thidua.engine.EngineInternals;
 import vn.gov.thidua.engine.TenantRefusal;
 
 /**
@@ -85,7 +85,7 @@ public final class EngineRestErrors {
         }
         for (Throwable cause : chain) {
             if ((cause instanceof BadUserRequestException || cause instanceof AuthorizationException
-                    || cause instanceof FormException) && isProducts(cause.getMessage())) {
+                    || EngineInternals.isFormRefusal(cause)) && isProducts(cause.getMessage())) {
                 if (cause instanceof AuthorizationException refusal) {
                     return forbidden(refusal, refusal.getMessage());
                 }

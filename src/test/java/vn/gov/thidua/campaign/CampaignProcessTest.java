@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -25,7 +26,6 @@ import vn.gov.thidua.campaign.CampaignStatusReport.CampaignStatus;
 import vn.gov.thidua.campaign.CampaignStatusReport.State;
 import vn.gov.thidua.engine.OverdueTasks;
 import vn.gov.thidua.notification.NotificationService;
-import vn.gov.thidua.system.EngineClock;
 import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.CampaignFixtures;
 import vn.gov.thidua.support.CampaignFixtures.Fixture;
@@ -215,7 +215,7 @@ class CampaignProcessTest {
         String taskId = taskOf(unit, milestone).getId();
         AsOfficer.run(identityService, "cb." + unit, () -> taskService.complete(taskId, Map.of(
                 "documentNumber", number,
-                "documentDate", EngineClock.now().atZone(DeadlineWording.ZONE).toLocalDate().toString(),
+                "documentDate", ClockUtil.getCurrentTime().toInstant().atZone(DeadlineWording.ZONE).toLocalDate().toString(),
                 "documentSummary", "Văn bản của " + unit)));
     }
 

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -36,7 +37,6 @@ import vn.gov.thidua.agency.AgencyService;
 import vn.gov.thidua.campaign.CampaignStatusReport.State;
 import vn.gov.thidua.notification.NotificationService;
 import vn.gov.thidua.notification.NotificationService.Notice;
-import vn.gov.thidua.system.EngineClock;
 import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.ProcessClock;
 import vn.gov.thidua.support.ProductTest;
@@ -426,7 +426,7 @@ class DefinitionShapesTest {
         String taskId = taskOf(unit, milestone).getId();
         AsOfficer.run(identityService, "cb." + officerAgency, () -> taskService.complete(taskId, Map.of(
                 "documentNumber", number,
-                "documentDate", EngineClock.now().atZone(DeadlineWording.ZONE).toLocalDate().toString(),
+                "documentDate", ClockUtil.getCurrentTime().toInstant().atZone(DeadlineWording.ZONE).toLocalDate().toString(),
                 "documentSummary", "Văn bản của " + unit)));
     }
 

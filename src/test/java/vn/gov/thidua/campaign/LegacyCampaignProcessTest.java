@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -21,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.gov.thidua.campaign.CampaignStatusReport.State;
-import vn.gov.thidua.system.EngineClock;
 import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.CampaignFixtures;
 import vn.gov.thidua.support.CampaignFixtures.Fixture;
@@ -182,7 +182,7 @@ class LegacyCampaignProcessTest {
         String taskId = taskOf(unit, milestone).getId();
         AsOfficer.run(identityService, "cb." + unit, () -> taskService.complete(taskId, Map.of(
                 "documentNumber", "01/KH-" + unit,
-                "documentDate", EngineClock.now().atZone(DeadlineWording.ZONE).toLocalDate().toString())));
+                "documentDate", ClockUtil.getCurrentTime().toInstant().atZone(DeadlineWording.ZONE).toLocalDate().toString())));
     }
 
     private void completeCampaignTask(ProcessInstance campaign, Map<String, Object> variables) {

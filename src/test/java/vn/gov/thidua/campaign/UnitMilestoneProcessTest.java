@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -24,7 +25,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.gov.thidua.engine.OverdueTasks;
-import vn.gov.thidua.system.EngineClock;
 import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.CampaignFixtures;
 import vn.gov.thidua.support.CampaignFixtures.Fixture;
@@ -228,7 +228,7 @@ class UnitMilestoneProcessTest {
         String taskId = taskOf(unit, milestone).getId();
         AsOfficer.run(identityService, "cb." + unit, () -> taskService.complete(taskId, Map.of(
                 "documentNumber", "01/KH-" + unit,
-                "documentDate", EngineClock.now().atZone(DeadlineWording.ZONE).toLocalDate().toString())));
+                "documentDate", ClockUtil.getCurrentTime().toInstant().atZone(DeadlineWording.ZONE).toLocalDate().toString())));
     }
 
     private List<Map<String, Object>> reminders() {
