@@ -8,12 +8,12 @@ import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.gov.thidua.agency.AgencyApi.AgencyChange;
 import vn.gov.thidua.agency.AgencyApi.MergeResult;
 import vn.gov.thidua.agency.AgencyApi.NewAgency;
-import vn.gov.thidua.security.AccessGrants;
 import vn.gov.thidua.system.ApiException;
 
 /**
@@ -31,17 +31,17 @@ public class AgencyService {
     private final DirectoryAudit audit;
     private final AgencyDirectory directory;
     private final CamundaIdentitySync identity;
-    private final AccessGrants grants;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     AgencyService(AgencyRepository agencies, OfficerRepository officers, DirectoryAudit audit,
-                  AgencyDirectory directory, CamundaIdentitySync identity, AccessGrants grants, Clock clock) {
+                  AgencyDirectory directory, CamundaIdentitySync identity, ApplicationEventPublisher events, Clock clock) {
         this.agencies = agencies;
         this.officers = officers;
         this.audit = audit;
         this.directory = directory;
         this.identity = identity;
-        this.grants = grants;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -56,7 +56,7 @@ public class AgencyService {
         Instant now = clock.instant();
         Agency agency = agencies.save(new Agency(code, request.name().trim(), request.kind(), parent, province, now));
         identity.upsertGroup(agency);
-        grants.grantAgency(code, agency.getKind());
+        events.publishEvent(new AgencySaved(code, agency.getKind()));
         audit.record(now, actor, "AGENCY_CREATED", code, null, agency.getName());
         return agency;
     }
@@ -138,7 +138,7 @@ public class AgencyService {
         agency.rename(change.name().trim(), change.kind(), parent, now);
         agency.setActive(change.active(), now);
         identity.upsertGroup(agency);
-        grants.grantAgency(code, agency.getKind());
+        events.publishEvent(new AgencySaved(code, agency.getKind()));
         audit.record(now, actor, "AGENCY_UPDATED", code, null, agency.getName() + (agency.isActive() ? "" : " (ngừng hoạt động)"));
         return agency;
     }
@@ -179,7 +179,7 @@ public class AgencyService {
             child.reparent(successorKey, now);
         }
         int tasks = identity.moveOpenTasks(code, successorKey);
-        grants.moveGrants(code, successorKey);
+        events.publishEvent(new AgencyMerged(code, successorKey));
         identity.upsertGroup(merged);
         audit.record(now, actor, "AGENCY_MERGED", code, null, "Hợp nhất vào " + successorKey + ": " + movedOfficers.size()
                 + " cán bộ, " + tasks + " việc đang mở, " + children.size() + " đơn vị trực thuộc được chuyển");

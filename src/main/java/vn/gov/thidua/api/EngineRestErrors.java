@@ -1,4 +1,4 @@
-package vn.gov.thidua.system;
+package vn.gov.thidua.api;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -30,6 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.gov.thidua.engine.EngineInternals;
 import vn.gov.thidua.engine.TenantRefusal;
+import vn.gov.thidua.system.Database;
+import vn.gov.thidua.system.DatabaseOutage;
 
 /**
  * Every error of the engine REST API, as officers and their clients should see it. Camunda answers many client

@@ -1,4 +1,4 @@
-package vn.gov.thidua.system;
+package vn.gov.thidua.tasklist;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
