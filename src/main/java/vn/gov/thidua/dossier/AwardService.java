@@ -23,6 +23,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.gov.thidua.campaign.CampaignDefinition.AwardForm;
 import vn.gov.thidua.campaign.DeadlineWording;
+import vn.gov.thidua.campaign.ReviewRounds;
+import vn.gov.thidua.campaign.ReviewRounds.Round;
 import vn.gov.thidua.dossier.AwardStore.Award;
 import vn.gov.thidua.dossier.AwardStore.Decision;
 import vn.gov.thidua.dossier.DossierApi.DecisionItem;
@@ -55,9 +57,10 @@ public class AwardService {
     private final TaskService taskService;
     private final String numberSuffix;
     private final Clock clock;
+    private final ReviewRounds rounds;
 
     AwardService(DossierService dossiers, DossierAccess access, NomineeUniqueness uniqueness, DossierStore store, AwardStore awards, TaskService taskService,
-                 @Value("${app.dossier.decision-number-suffix:/QĐ-UBND}") String numberSuffix, Clock clock) {
+                 @Value("${app.dossier.decision-number-suffix:/QĐ-UBND}") String numberSuffix, Clock clock, ReviewRounds rounds) {
         this.dossiers = dossiers;
         this.access = access;
         this.uniqueness = uniqueness;
@@ -66,6 +69,7 @@ public class AwardService {
         this.taskService = taskService;
         this.numberSuffix = numberSuffix;
         this.clock = clock;
+        this.rounds = rounds;
     }
 
     /**
@@ -80,14 +84,14 @@ public class AwardService {
             throw ApiException.invalid("items", "Một quyết định gồm tối đa " + MAX_ITEMS + " hồ sơ.");
         }
         LocalDate date = decisionDate(request.decisionDate() == null ? null : request.decisionDate().toString());
-        String number = DossierService.blankToNull(request.decisionNumber());
+        String number = DossierInput.blankToNull(request.decisionNumber());
         if (number != null) {
             checkNumber(number);
             if (awards.decisionByNumber(number).isPresent()) {
                 throw ApiException.conflict("decisionNumber", "Số quyết định '" + number + "' đã được dùng.");
             }
         }
-        String note = DossierService.blankToNull(request.note());
+        String note = DossierInput.blankToNull(request.note());
         if (note != null && note.length() > 2000) {
             throw ApiException.invalid("note", "Trích yếu dài quá 2000 ký tự.");
         }
@@ -136,7 +140,7 @@ public class AwardService {
             Map<String, Object> variables = new HashMap<>();
             variables.put("awardApproved", item.approved());
             variables.put("awardDecisionId", decisionId);
-            variables.put("decisionNote", DossierService.blankToNull(item.note()));
+            variables.put("decisionNote", DossierInput.blankToNull(item.note()));
             Task task = tasks.get(i);
             // The decision's id is not a field of the task's form: the service, not the officer, supplies it
             dossiers.asUser(actor, () -> VariableWriteGuard.byProductService(() -> {
@@ -159,17 +163,17 @@ public class AwardService {
         if (d.status() != DossierStatus.SUBMITTED_TO_CHAIRMAN) {
             throw ApiException.conflict("Hồ sơ đang ở trạng thái '" + d.status().label() + "', không chờ Chủ tịch quyết định.");
         }
-        Boolean award = DossierService.yesNo(approved);
+        Boolean award = DossierInput.yesNo(approved);
         if (award == null) {
             throw ApiException.invalid("awardApproved", "Chọn khen thưởng hoặc không khen thưởng.");
         }
-        String cleanNote = DossierService.blankToNull(note);
+        String cleanNote = DossierInput.blankToNull(note);
         if (cleanNote != null && cleanNote.length() > 2000) {
             throw ApiException.invalid("decisionNote", "Ghi chú dài quá 2000 ký tự.");
         }
         Decision decision = decisionId != null ? awards.decision(decisionId).orElseThrow()
-                : decisionFor(DossierService.blankToNull(number), date, cleanNote, actor);
-        DossierService.Round round = dossiers.round(d.campaignCode(), d.roundKey(), d.awardForm());
+                : decisionFor(DossierInput.blankToNull(number), date, cleanNote, actor);
+        Round round = rounds.round(d.campaignCode(), d.roundKey(), d.awardForm());
         AwardForm form = round.form();
         if (award) {
             uniqueness.refuseIfAwarded(d.campaignCode(), d.roundKey(), d.nomineeKey(), d.nomineeName());
@@ -196,7 +200,7 @@ public class AwardService {
     public List<Award> awards(String campaign, String round, String nomineeKind, String identifier, String agencyCode,
                               String name, String proposingAgency, int limit) {
         NomineeKind kind = null;
-        if (DossierService.blankToNull(nomineeKind) != null) {
+        if (DossierInput.blankToNull(nomineeKind) != null) {
             kind = Arrays.stream(NomineeKind.values()).filter(k -> k.name().equalsIgnoreCase(nomineeKind.trim())).findFirst()
                     .orElseThrow(() -> ApiException.invalid("nomineeKind", "Loại đối tượng phải là một trong: "
                             + Arrays.stream(NomineeKind.values()).map(Enum::name).collect(Collectors.joining(", ")) + "."));
@@ -204,13 +208,13 @@ public class AwardService {
         if (limit < 1 || limit > 1000) {
             throw ApiException.invalid("limit", "Số dòng phải từ 1 đến 1000.");
         }
-        String nameFilter = DossierService.blankToNull(name);
+        String nameFilter = DossierInput.blankToNull(name);
         if (nameFilter != null && nameFilter.length() > 255) {
             throw ApiException.invalid("name", "Tên tìm kiếm dài quá 255 ký tự.");
         }
-        return awards.awards(new AwardStore.Filter(DossierService.blankToNull(campaign), DossierService.blankToNull(round), kind,
-                DossierService.blankToNull(identifier), DossierService.blankToNull(agencyCode), nameFilter,
-                DossierService.blankToNull(proposingAgency)), limit);
+        return awards.awards(new AwardStore.Filter(DossierInput.blankToNull(campaign), DossierInput.blankToNull(round), kind,
+                DossierInput.blankToNull(identifier), DossierInput.blankToNull(agencyCode), nameFilter,
+                DossierInput.blankToNull(proposingAgency)), limit);
     }
 
     /** A decision and the dossiers it decided. */

@@ -53,8 +53,8 @@ class DossierClosure implements CampaignOpenWork {
                 system.asSystem(() -> runtimeService.deleteProcessInstancesIfExists(List.of(d.processInstanceId()),
                         DossierText.sentence(note), true, true, false));
             }
-            store.transition(d.id(), unfinished, DossierStatus.CLOSED, DossierService.limit(reason, 2000));
-            store.event(d.id(), now, actor, DossierStatus.CLOSED, "CLOSED_WITH_CAMPAIGN", DossierService.limit(reason, 2000));
+            store.transition(d.id(), unfinished, DossierStatus.CLOSED, DossierInput.limit(reason, 2000));
+            store.event(d.id(), now, actor, DossierStatus.CLOSED, "CLOSED_WITH_CAMPAIGN", DossierInput.limit(reason, 2000));
             dossiers.notifyUnit(d, "DOSSIER_CLOSED", "Hồ sơ được đóng khi kết thúc phong trào: " + d.title(),
                     "Hồ sơ " + d.businessKey() + " (" + d.status().label() + ") được đóng khi Ban Thi đua - Khen thưởng kết thúc"
                             + " phong trào. Lý do: " + reason, "closed");

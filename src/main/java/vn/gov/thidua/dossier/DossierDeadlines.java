@@ -19,6 +19,7 @@ import vn.gov.thidua.campaign.CampaignDefinition.LateNominations;
 import vn.gov.thidua.campaign.CampaignModelSupport;
 import vn.gov.thidua.campaign.CampaignService;
 import vn.gov.thidua.campaign.DeadlineWording;
+import vn.gov.thidua.campaign.ReviewRounds;
 import vn.gov.thidua.notification.NotificationService;
 
 /**
@@ -68,10 +69,11 @@ public class DossierDeadlines {
     private final NotificationService notifications;
     private final TaskService taskService;
     private final Clock clock;
+    private final ReviewRounds rounds;
 
     DossierDeadlines(DossierService dossiers, DossierStore store, CampaignService campaigns, CampaignModelSupport roles,
                      AgencyDirectory directory, WorkingCalendar calendar, NotificationService notifications,
-                     TaskService taskService, Clock clock) {
+                     TaskService taskService, Clock clock, ReviewRounds rounds) {
         this.dossiers = dossiers;
         this.store = store;
         this.campaigns = campaigns;
@@ -81,6 +83,7 @@ public class DossierDeadlines {
         this.notifications = notifications;
         this.taskService = taskService;
         this.clock = clock;
+        this.rounds = rounds;
     }
 
     /**
@@ -159,7 +162,7 @@ public class DossierDeadlines {
     /** What the deadline means for the dossier: in a round that refuses late nominations a draft cannot be sent any more. */
     private String consequence(Dossier d, Watched watched) {
         if (watched == Watched.NOMINATION && d.status() == DossierStatus.DRAFT) {
-            LateNominations late = dossiers.round(d.campaignCode(), d.roundKey(), d.awardForm()).round().lateNominations();
+            LateNominations late = rounds.round(d.campaignCode(), d.roundKey(), d.awardForm()).round().lateNominations();
             return late == LateNominations.FLAG ? "Đợt vẫn nhận hồ sơ nộp sau hạn, được đánh dấu 'nộp sau hạn'."
                     : "Đợt không nhận hồ sơ nộp sau hạn: hồ sơ không còn nộp được và sẽ được đóng khi kết thúc phong trào.";
         }

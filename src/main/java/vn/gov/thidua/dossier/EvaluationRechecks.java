@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.gov.thidua.agency.AgencyDirectory;
 import vn.gov.thidua.campaign.EvaluationCorrected;
+import vn.gov.thidua.campaign.ReviewRounds;
 import vn.gov.thidua.dossier.DossierStore.Figure;
 import vn.gov.thidua.dossier.DossierStore.FigureSource;
 import vn.gov.thidua.engine.EngineIdentity;
@@ -42,9 +43,10 @@ class EvaluationRechecks {
     private final AgencyDirectory directory;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final ReviewRounds rounds;
 
     EvaluationRechecks(DossierService dossiers, DossierStore store, CriteriaDecisions decisions, DecisionService decisionService,
-                       EngineIdentity system, NotificationService notifications, AgencyDirectory directory, JdbcTemplate jdbc, Clock clock) {
+                       EngineIdentity system, NotificationService notifications, AgencyDirectory directory, JdbcTemplate jdbc, Clock clock, ReviewRounds rounds) {
         this.dossiers = dossiers;
         this.store = store;
         this.decisions = decisions;
@@ -54,6 +56,7 @@ class EvaluationRechecks {
         this.directory = directory;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.rounds = rounds;
     }
 
     @EventListener
@@ -78,18 +81,18 @@ class EvaluationRechecks {
                 continue;
             }
             store.replaceFigures(id, after);
-            String key = dossiers.round(d.campaignCode(), d.roundKey(), d.awardForm()).form().criteriaDecision();
+            String key = rounds.round(d.campaignCode(), d.roundKey(), d.awardForm()).form().criteriaDecision();
             Map<String, Object> variables = dossiers.criteriaVariables(d, decisions.inputsOf(key).orElseThrow());
             DmnDecisionResult result = decisionService.evaluateDecisionByKey(key).decisionDefinitionWithoutTenantId()
                     .variables(variables).evaluate();
             String outcome = result.getSingleResult().getEntry("outcome");
             String reason = result.getSingleResult().getEntry("reason");
             Instant now = clock.instant();
-            store.recordPreCheck(id, outcome, DossierService.limit(reason, 1000), d.quotaWithin(), d.quotaReason(), now);
+            store.recordPreCheck(id, outcome, DossierInput.limit(reason, 1000), d.quotaWithin(), d.quotaReason(), now);
             String note = "Kiểm tra lại theo bảng kết quả đánh giá đã đính chính (phiên bản " + corrected.version() + " của "
                     + corrected.providerCode() + "): " + DossierSummary.outcomeLabel(d.criteriaOutcome()) + " → "
                     + DossierSummary.outcomeLabel(outcome) + (reason == null ? "" : " - " + reason);
-            store.event(id, now, "system", d.status(), "RECHECKED", DossierService.limit(note, 1000));
+            store.event(id, now, "system", d.status(), "RECHECKED", DossierInput.limit(note, 1000));
             notices.add(new NoticeDraft(directory.groupFor(d.proposingAgency()), NOTICE_KIND, d.campaignCode(), "dossier/" + id,
                     "Kết quả đánh giá đã được đính chính: " + d.title(), DossierText.sentence(note),
                     "dossier/" + id + "/evaluation-corrected/" + corrected.milestoneKey() + "/" + corrected.providerCode()

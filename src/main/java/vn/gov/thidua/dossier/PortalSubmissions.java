@@ -74,7 +74,7 @@ public class PortalSubmissions {
         if (d.status() != DossierStatus.VETTED) {
             throw ApiException.conflict("Hồ sơ đang ở trạng thái '" + d.status().label() + "', không chờ nộp lên Cổng dịch vụ công.");
         }
-        String receiptNumber = DossierService.text(number, RECEIPT_NUMBER, "Ghi số tiếp nhận hồ sơ trên Cổng dịch vụ công.", 64);
+        String receiptNumber = DossierInput.text(number, RECEIPT_NUMBER, "Ghi số tiếp nhận hồ sơ trên Cổng dịch vụ công.", 64);
         LocalDate receiptDate = receiptDate(date);
         Instant now = clock.instant();
         jdbc.update("delete from dossier_portal_submission where dossier_id = ?", id);
@@ -99,8 +99,8 @@ public class PortalSubmissions {
         if (request == null) {
             throw ApiException.invalid("body", "Chưa gửi nội dung lần nộp.");
         }
-        String campaign = DossierService.text(request.campaignCode(), "campaignCode", "Chưa chọn phong trào.", 64);
-        String round = DossierService.text(request.roundKey(), "roundKey", "Chưa chọn đợt sơ kết, tổng kết.", 64);
+        String campaign = DossierInput.text(request.campaignCode(), "campaignCode", "Chưa chọn phong trào.", 64);
+        String round = DossierInput.text(request.roundKey(), "roundKey", "Chưa chọn đợt sơ kết, tổng kết.", 64);
         String standing = campaigns.standingAgencyGroup(campaign);
         if (!CurrentOfficer.isAdmin() && !CurrentOfficer.inAnyGroup(List.of(standing))) {
             throw ApiException.forbidden("Chỉ " + directory.find(standing).map(a -> a.getName()).orElse(standing)
@@ -135,7 +135,7 @@ public class PortalSubmissions {
     }
 
     private LocalDate receiptDate(String value) {
-        String text = DossierService.blankToNull(value);
+        String text = DossierInput.blankToNull(value);
         if (text == null) {
             throw ApiException.invalid(RECEIPT_DATE, "Ghi ngày tiếp nhận hồ sơ trên Cổng dịch vụ công.");
         }
