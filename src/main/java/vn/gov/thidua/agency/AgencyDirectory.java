@@ -1,5 +1,6 @@
 package vn.gov.thidua.agency;
 
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,7 +13,6 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.gov.thidua.system.ApiException;
-import vn.gov.thidua.system.EngineClock;
 
 /**
  * Read side of the directory, and the bean models use to route work: {@code ${agencyDirectory.groupFor(code)}}
@@ -29,11 +29,13 @@ public class AgencyDirectory {
     private final AgencyRepository agencies;
     private final OfficerRepository officers;
     private final EmulationClusters clusters;
+    private final Clock clock;
 
-    AgencyDirectory(AgencyRepository agencies, OfficerRepository officers, EmulationClusters clusters) {
+    AgencyDirectory(AgencyRepository agencies, OfficerRepository officers, EmulationClusters clusters, Clock clock) {
         this.agencies = agencies;
         this.officers = officers;
         this.clusters = clusters;
+        this.clock = clock;
     }
 
     public Optional<Agency> find(String code) {
@@ -118,7 +120,7 @@ public class AgencyDirectory {
 
     /** The Camunda group that is offered the work of {@code code}; a cluster's is its leading unit's of this year. */
     public String groupFor(String code) {
-        return groupFor(code, EngineClock.now().atZone(PROVINCE_CLOCK).getYear());
+        return groupFor(code, clock.instant().atZone(PROVINCE_CLOCK).getYear());
     }
 
     /**

@@ -1,5 +1,6 @@
 package vn.gov.thidua.agency;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -7,14 +8,13 @@ import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.gov.thidua.agency.AgencyApi.AgencyChange;
 import vn.gov.thidua.agency.AgencyApi.MergeResult;
 import vn.gov.thidua.agency.AgencyApi.NewAgency;
-import vn.gov.thidua.security.AccessGrants;
 import vn.gov.thidua.system.ApiException;
-import vn.gov.thidua.system.EngineClock;
 
 /**
  * Changes to agencies. Each method is one transaction covering the directory tables, Camunda identity and task
@@ -31,16 +31,18 @@ public class AgencyService {
     private final DirectoryAudit audit;
     private final AgencyDirectory directory;
     private final CamundaIdentitySync identity;
-    private final AccessGrants grants;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
     AgencyService(AgencyRepository agencies, OfficerRepository officers, DirectoryAudit audit,
-                  AgencyDirectory directory, CamundaIdentitySync identity, AccessGrants grants) {
+                  AgencyDirectory directory, CamundaIdentitySync identity, ApplicationEventPublisher events, Clock clock) {
         this.agencies = agencies;
         this.officers = officers;
         this.audit = audit;
         this.directory = directory;
         this.identity = identity;
-        this.grants = grants;
+        this.events = events;
+        this.clock = clock;
     }
 
     public Agency create(NewAgency request, String actor) {
@@ -51,10 +53,10 @@ public class AgencyService {
         String parent = blankToNull(request.parentCode());
         requireActiveParent(parent);
         String province = provinceOf(blankToNull(request.province()), parent);
-        Instant now = EngineClock.now();
+        Instant now = clock.instant();
         Agency agency = agencies.save(new Agency(code, request.name().trim(), request.kind(), parent, province, now));
         identity.upsertGroup(agency);
-        grants.grantAgency(code, agency.getKind());
+        events.publishEvent(new AgencySaved(code, agency.getKind()));
         audit.record(now, actor, "AGENCY_CREATED", code, null, agency.getName());
         return agency;
     }
@@ -85,7 +87,7 @@ public class AgencyService {
      * its parent's. Returns how many were given a province.
      */
     int assignProvince(List<String> listed, String province) {
-        Instant now = EngineClock.now();
+        Instant now = clock.instant();
         int assigned = 0;
         for (Agency agency : agencies.findAllById(listed)) {
             if (agency.getProvince() == null) {
@@ -121,7 +123,7 @@ public class AgencyService {
                         + ", còn cơ quan '" + code + "' thuộc " + agency.getProvince() + ".");
             }
         }
-        Instant now = EngineClock.now();
+        Instant now = clock.instant();
         if (agency.isActive() && !change.active()) {
             long open = identity.openTaskCount(code);
             if (open > 0) {
@@ -136,7 +138,7 @@ public class AgencyService {
         agency.rename(change.name().trim(), change.kind(), parent, now);
         agency.setActive(change.active(), now);
         identity.upsertGroup(agency);
-        grants.grantAgency(code, agency.getKind());
+        events.publishEvent(new AgencySaved(code, agency.getKind()));
         audit.record(now, actor, "AGENCY_UPDATED", code, null, agency.getName() + (agency.isActive() ? "" : " (ngừng hoạt động)"));
         return agency;
     }
@@ -164,7 +166,7 @@ public class AgencyService {
             throw ApiException.invalid("successorCode", "Đơn vị kế thừa '" + successorKey + "' trực thuộc '" + code
                     + "'; không thể hợp nhất cơ quan cấp trên vào đơn vị cấp dưới của nó.");
         }
-        Instant now = EngineClock.now();
+        Instant now = clock.instant();
         merged.mergeInto(successorKey, now);
 
         List<Officer> movedOfficers = officers.findByAgency(code);
@@ -177,7 +179,7 @@ public class AgencyService {
             child.reparent(successorKey, now);
         }
         int tasks = identity.moveOpenTasks(code, successorKey);
-        grants.moveGrants(code, successorKey);
+        events.publishEvent(new AgencyMerged(code, successorKey));
         identity.upsertGroup(merged);
         audit.record(now, actor, "AGENCY_MERGED", code, null, "Hợp nhất vào " + successorKey + ": " + movedOfficers.size()
                 + " cán bộ, " + tasks + " việc đang mở, " + children.size() + " đơn vị trực thuộc được chuyển");

@@ -1,5 +1,6 @@
 package vn.gov.thidua.agency;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +14,6 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.gov.thidua.agency.AgencyApi.NewOfficer;
 import vn.gov.thidua.agency.AgencyApi.OfficerChange;
 import vn.gov.thidua.system.ApiException;
-import vn.gov.thidua.system.EngineClock;
 
 /**
  * Officers and their agencies. The Camunda user is created with the officer and deleted when the officer is
@@ -39,14 +39,16 @@ public class OfficerService {
     private final DirectoryAudit audit;
     private final CamundaIdentitySync identity;
     private final IdentityService identityService;
+    private final Clock clock;
 
     OfficerService(OfficerRepository officers, AgencyRepository agencies, DirectoryAudit audit, CamundaIdentitySync identity,
-                   IdentityService identityService) {
+                   IdentityService identityService, Clock clock) {
         this.officers = officers;
         this.agencies = agencies;
         this.audit = audit;
         this.identity = identity;
         this.identityService = identityService;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -61,7 +63,7 @@ public class OfficerService {
         }
         Set<String> agencyCodes = requireActiveAgencies(request.agencyCodes());
         requirePasswordPolicy(username, request.fullName().trim(), blankToNull(request.email()), request.password());
-        Instant now = EngineClock.now();
+        Instant now = clock.instant();
         Officer officer = officers.save(new Officer(username, request.fullName().trim(), blankToNull(request.email()), agencyCodes, now));
         identity.upsertUser(officer, request.password());
         identity.syncMemberships(officer, agencies::existsById);
@@ -81,7 +83,7 @@ public class OfficerService {
         if (password != null) {
             requirePasswordPolicy(username, change.fullName().trim(), blankToNull(change.email()), password);
         }
-        Instant now = EngineClock.now();
+        Instant now = clock.instant();
         officer.update(change.fullName().trim(), blankToNull(change.email()), agencyCodes, change.active(), now);
         if (officer.isActive()) {
             identity.upsertUser(officer, password);

@@ -1,5 +1,6 @@
 package vn.gov.thidua.calendar;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -19,7 +20,6 @@ import vn.gov.thidua.calendar.CalendarApi.YearConfirmation;
 import vn.gov.thidua.calendar.CalendarApi.YearStatus;
 import vn.gov.thidua.calendar.CalendarApi.YearView;
 import vn.gov.thidua.system.ApiException;
-import vn.gov.thidua.system.EngineClock;
 
 /**
  * The administrator's side of the calendar. Every input is checked before anything is written, so a refusal
@@ -39,11 +39,13 @@ public class CalendarService {
     private final CalendarDayRepository repository;
     private final WorkingCalendar calendar;
     private final CalendarYears years;
+    private final Clock clock;
 
-    CalendarService(CalendarDayRepository repository, WorkingCalendar calendar, CalendarYears years) {
+    CalendarService(CalendarDayRepository repository, WorkingCalendar calendar, CalendarYears years, Clock clock) {
         this.repository = repository;
         this.calendar = calendar;
         this.years = years;
+        this.clock = clock;
     }
 
     public YearView year(int year) {
@@ -112,7 +114,7 @@ public class CalendarService {
                     + " hoặc statutory-estimate (ước tính theo luật).");
         }
         String source = change.source() == null || change.source().isBlank() ? null : change.source().trim();
-        CalendarDay day = new CalendarDay(date, kind, change.name().trim(), status, source, false, EngineClock.now(), actor);
+        CalendarDay day = new CalendarDay(date, kind, change.name().trim(), status, source, false, clock.instant(), actor);
         if (!repository.replace(day)) {
             repository.insert(day);
         }
@@ -124,7 +126,7 @@ public class CalendarService {
     @Transactional
     public void delete(String dateText, String actor) {
         LocalDate date = parseDate(dateText, "date");
-        if (!repository.markDeleted(date, EngineClock.now(), actor)) {
+        if (!repository.markDeleted(date, clock.instant(), actor)) {
             throw ApiException.notFound("Ngày " + date + " không có trong lịch: ngày này đang theo lịch mặc định"
                     + " (thứ Hai đến thứ Sáu làm việc, thứ Bảy và Chủ nhật nghỉ).");
         }

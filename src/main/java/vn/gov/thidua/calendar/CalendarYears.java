@@ -1,5 +1,6 @@
 package vn.gov.thidua.calendar;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import vn.gov.thidua.calendar.CalendarApi.YearStatus;
-import vn.gov.thidua.system.EngineClock;
 
 /**
  * Whether each year's calendar is confirmed (calendar_year). A year without a row is confirmed when the official file
@@ -27,11 +27,13 @@ class CalendarYears {
     private final JdbcTemplate jdbc;
     private final OfficialCalendarFile file;
     private final WorkingCalendar calendar;
+    private final Clock clock;
 
-    CalendarYears(JdbcTemplate jdbc, OfficialCalendarFile file, WorkingCalendar calendar) {
+    CalendarYears(JdbcTemplate jdbc, OfficialCalendarFile file, WorkingCalendar calendar, Clock clock) {
         this.jdbc = jdbc;
         this.file = file;
         this.calendar = calendar;
+        this.clock = clock;
     }
 
     YearStatus status(int year) {
@@ -50,7 +52,7 @@ class CalendarYears {
     }
 
     void save(int year, boolean confirmed, String source, String actor) {
-        OffsetDateTime now = EngineClock.now().atOffset(ZoneOffset.UTC);
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         int updated = jdbc.update("update calendar_year set confirmed = ?, source = ?, updated_at = ?, updated_by = ?"
                 + " where calendar_year = ?", confirmed, source, now, actor, year);
         if (updated == 0) {

@@ -1,5 +1,6 @@
 package vn.gov.thidua.calendar;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
@@ -17,7 +18,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.gov.thidua.system.EngineClock;
 
 /**
  * Brings the calendar file's days into calendar_day at start-up, before the other runners (which may start
@@ -44,13 +44,15 @@ class OfficialCalendarSeeder implements ApplicationRunner {
     private final CalendarDayRepository repository;
     private final WorkingCalendar calendar;
     private final TransactionTemplate transactions;
+    private final Clock clock;
 
     OfficialCalendarSeeder(OfficialCalendarFile file, CalendarDayRepository repository, WorkingCalendar calendar,
-                           PlatformTransactionManager transactionManager) {
+                           PlatformTransactionManager transactionManager, Clock clock) {
         this.file = file;
         this.repository = repository;
         this.calendar = calendar;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.clock = clock;
     }
 
     @Override
@@ -76,7 +78,7 @@ class OfficialCalendarSeeder implements ApplicationRunner {
     private Result seed(boolean dayByDay) {
         Map<LocalDate, CalendarDay> rows = repository.findAllRows().stream()
                 .collect(Collectors.toMap(CalendarDay::date, Function.identity()));
-        Instant now = EngineClock.now();
+        Instant now = clock.instant();
         int inserted = 0;
         int updated = 0;
         for (OfficialCalendarFile.Entry entry : file.entries()) {

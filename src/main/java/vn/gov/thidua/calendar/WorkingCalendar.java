@@ -1,5 +1,6 @@
 package vn.gov.thidua.calendar;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +29,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import vn.gov.thidua.system.EngineClock;
 
 /**
  * Working days of Vietnamese civil servants, in Asia/Ho_Chi_Minh (app.time-zone): a day is a working day when the
@@ -59,6 +59,7 @@ public class WorkingCalendar {
     /** Statutory holidays of the years the official file does not hold: fixed for the life of the node. */
     private final Map<LocalDate, CalendarDay> computed;
     private final Set<Integer> computedYears;
+    private final Clock clock;
 
     private volatile Snapshot snapshot;
     private volatile long checkedAtNanos;
@@ -66,7 +67,7 @@ public class WorkingCalendar {
 
     WorkingCalendar(CalendarDayRepository repository, OfficialCalendarFile file,
                     @Value("${app.time-zone:Asia/Ho_Chi_Minh}") String timeZone,
-                    @Value("${app.calendar.check-interval:PT5S}") Duration checkInterval) {
+                    @Value("${app.calendar.check-interval:PT5S}") Duration checkInterval, Clock clock) {
         this.repository = repository;
         this.zone = ZoneId.of(timeZone);
         this.weekend = Set.copyOf(file.weekend());
@@ -82,6 +83,7 @@ public class WorkingCalendar {
         }
         this.computed = Map.copyOf(days);
         this.computedYears = Set.copyOf(years);
+        this.clock = clock;
     }
 
     /** Whether the year's holidays are computed by the statutory rules rather than held in the official file. */
@@ -153,7 +155,7 @@ public class WorkingCalendar {
      * {@code "2026-02-24T23:59:59+07:00"} (Tết 2026 is skipped). A null or blank base is the engine's now.
      */
     public String plusWorkingDays(String isoInstantOrNull, int n) {
-        Instant base = isoInstantOrNull == null || isoInstantOrNull.isBlank() ? EngineClock.now() : parseInstant(isoInstantOrNull);
+        Instant base = isoInstantOrNull == null || isoInstantOrNull.isBlank() ? clock.instant() : parseInstant(isoInstantOrNull);
         return format(endOfWorkingDay(base, n));
     }
 
@@ -181,11 +183,11 @@ public class WorkingCalendar {
      * engine hands a stored query's expression result as it is to setters such as {@code dueBefore(Date)}.
      */
     public Date endOfWorkingDaysFromNow(int n) {
-        return Date.from(endOfWorkingDay(EngineClock.now(), n).toInstant());
+        return Date.from(endOfWorkingDay(clock.instant(), n).toInstant());
     }
 
     /** The end (23:59:59 local) of the {@code n}-th working day after the local date of {@code base}. */
-    ZonedDateTime endOfWorkingDay(Instant base, int n) {
+    public ZonedDateTime endOfWorkingDay(Instant base, int n) {
         return addWorkingDays(base.atZone(zone).toLocalDate(), n).atTime(END_OF_DAY).atZone(zone);
     }
 

@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Component;
 import vn.gov.thidua.campaign.CampaignDefinition.AwardForm;
-import vn.gov.thidua.engine.SystemIdentity;
+import vn.gov.thidua.engine.EngineIdentity;
 import vn.gov.thidua.system.ApiException;
 
 /**
@@ -20,9 +20,9 @@ import vn.gov.thidua.system.ApiException;
 class AwardDecisions {
 
     private final RepositoryService repository;
-    private final SystemIdentity system;
+    private final EngineIdentity system;
 
-    AwardDecisions(RepositoryService repository, SystemIdentity system) {
+    AwardDecisions(RepositoryService repository, EngineIdentity system) {
         this.repository = repository;
         this.system = system;
     }
@@ -51,7 +51,7 @@ class AwardDecisions {
         for (AwardForm form : d.awardForms()) {
             if (CriteriaThresholds.generates(form)) {
                 var table = CriteriaThresholds.table(d, form);
-                system.run(() -> repository.createDeployment()
+                system.asSystem(() -> repository.createDeployment()
                         .name(form.criteriaDecision())
                         .source("thidua:" + d.code())
                         .enableDuplicateFiltering(false)
@@ -66,7 +66,7 @@ class AwardDecisions {
             throw ApiException.invalid(at, "Trường '" + at + "': bảng quyết định '" + key + "' do phong trào khác tải lên;"
                     + " bảng tải lên cho phong trào này có mã bắt đầu bằng '" + CampaignDecisionUploads.namespace(code) + "'.");
         }
-        boolean deployed = system.call(() -> repository.createDecisionDefinitionQuery().decisionDefinitionKey(key)
+        boolean deployed = system.asSystem(() -> repository.createDecisionDefinitionQuery().decisionDefinitionKey(key)
                 .withoutTenantId().count() > 0);
         if (!deployed) {
             throw ApiException.invalid(at, "Trường '" + at + "': không có bảng quyết định '" + key
@@ -80,7 +80,7 @@ class AwardDecisions {
      * generated tables nor other campaigns' uploads.
      */
     private List<String> available(String code) {
-        return system.call(() -> repository.createDecisionDefinitionQuery().withoutTenantId().latestVersion().list()).stream()
+        return system.asSystem(() -> repository.createDecisionDefinitionQuery().withoutTenantId().latestVersion().list()).stream()
                 .map(DecisionDefinition::getKey).filter(key -> !key.startsWith(CriteriaThresholds.KEY_PREFIX))
                 .filter(key -> !key.startsWith(CampaignDecisionUploads.KEY_PREFIX)
                         || key.startsWith(CampaignDecisionUploads.namespace(code)))

@@ -2,6 +2,7 @@ package vn.gov.thidua.campaign;
 
 import java.io.ByteArrayInputStream;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,10 +19,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.gov.thidua.agency.AgencyDirectory;
-import vn.gov.thidua.engine.SystemIdentity;
+import vn.gov.thidua.engine.EngineIdentity;
 import vn.gov.thidua.security.CurrentOfficer;
 import vn.gov.thidua.system.ApiException;
-import vn.gov.thidua.system.EngineClock;
 
 /**
  * A campaign's own decision tables, uploaded by its Board through the product: a Board holds no rights on the engine's
@@ -46,11 +46,13 @@ public class CampaignDecisionUploads {
     private final CampaignDefinitionReader reader;
     private final AgencyDirectory directory;
     private final RepositoryService repository;
-    private final SystemIdentity system;
+    private final EngineIdentity system;
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
     CampaignDecisionUploads(CampaignRepository campaigns, StoredDefinitionRepository definitions, CampaignDefinitionReader reader,
-                            AgencyDirectory directory, RepositoryService repository, SystemIdentity system, JdbcTemplate jdbc) {
+                            AgencyDirectory directory, RepositoryService repository, EngineIdentity system, JdbcTemplate jdbc,
+                            Clock clock) {
         this.campaigns = campaigns;
         this.definitions = definitions;
         this.reader = reader;
@@ -58,6 +60,7 @@ public class CampaignDecisionUploads {
         this.repository = repository;
         this.system = system;
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** The namespace of a campaign's uploaded decisions. */
@@ -85,7 +88,7 @@ public class CampaignDecisionUploads {
         String resource = decisions.get(0).getId() + ".dmn";
         DeploymentWithDefinitions deployment;
         try {
-            deployment = system.call(() -> repository.createDeployment()
+            deployment = system.asSystem(() -> repository.createDeployment()
                     .name(String.join(", ", decisions.stream().map(Decision::getId).toList()))
                     .source("thidua:" + code)
                     .enableDuplicateFiltering(false)
@@ -94,7 +97,7 @@ public class CampaignDecisionUploads {
         } catch (ProcessEngineException refused) {
             throw ApiException.invalid("file", "Bộ máy quy trình không nhận bảng quyết định: " + refused.getMessage());
         }
-        Instant now = EngineClock.now();
+        Instant now = clock.instant();
         List<UploadedDecision> uploaded = new ArrayList<>();
         for (DecisionDefinition d : deployment.getDeployedDecisionDefinitions()) {
             jdbc.update("insert into campaign_decision (decision_key, version, campaign_code, decision_name, deployment_id,"

@@ -1,5 +1,6 @@
 package vn.gov.thidua.campaign;
 
+import java.time.Clock;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -13,7 +14,6 @@ import vn.gov.thidua.calendar.WorkingCalendar;
 import vn.gov.thidua.campaign.CampaignDefinition.MilestoneKind;
 import vn.gov.thidua.campaign.CampaignDefinition.Opener;
 import vn.gov.thidua.campaign.CampaignStore.MilestoneRow;
-import vn.gov.thidua.system.EngineClock;
 
 /**
  * What the `campaign`, `unit-milestone` and (for campaigns launched before it) `unit-participation` models ask of a
@@ -30,12 +30,14 @@ public class CampaignModelSupport {
     private final CampaignStore store;
     private final AgencyDirectory directory;
     private final WorkingCalendar calendar;
+    private final Clock clock;
 
-    CampaignModelSupport(CampaignService service, CampaignStore store, AgencyDirectory directory, WorkingCalendar calendar) {
+    CampaignModelSupport(CampaignService service, CampaignStore store, AgencyDirectory directory, WorkingCalendar calendar, Clock clock) {
         this.service = service;
         this.store = store;
         this.directory = directory;
         this.calendar = calendar;
+        this.clock = clock;
     }
 
     /** Milestone keys in the order they open. */
@@ -47,7 +49,7 @@ public class CampaignModelSupport {
     public String opensAt(String campaignCode, String milestoneKey) {
         MilestoneRow milestone = service.requireMilestone(campaignCode, milestoneKey);
         return CampaignService.iso(milestone.opensAt() != null ? milestone.opensAt()
-                : EngineClock.now().atZone(DeadlineWording.ZONE).toOffsetDateTime());
+                : clock.instant().atZone(DeadlineWording.ZONE).toOffsetDateTime());
     }
 
     public boolean openedByBoard(String campaignCode, String milestoneKey) {

@@ -1,5 +1,6 @@
 package vn.gov.thidua.campaign;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -29,7 +30,6 @@ import vn.gov.thidua.engine.EngineCaller;
 import vn.gov.thidua.notification.NotificationService;
 import vn.gov.thidua.security.AccessGrants;
 import vn.gov.thidua.system.ApiException;
-import vn.gov.thidua.system.EngineClock;
 
 /**
  * The life of campaigns: definitions, launch, milestones issued to units and what they send back. Work on thousands
@@ -62,11 +62,12 @@ public class CampaignService {
     private final AccessGrants grants;
     private final CampaignTenants tenants;
     private final AwardDecisions awardDecisions;
+    private final Clock clock;
 
     CampaignService(CampaignDefinitionReader reader, StoredDefinitionRepository definitions, CampaignRepository campaigns,
                     CampaignStore store, AgencyDirectory directory, RuntimeService runtimeService,
                     NotificationService notifications, AccessGrants grants, CampaignTenants tenants,
-                    AwardDecisions awardDecisions) {
+                    AwardDecisions awardDecisions, Clock clock) {
         this.reader = reader;
         this.definitions = definitions;
         this.campaigns = campaigns;
@@ -77,6 +78,7 @@ public class CampaignService {
         this.grants = grants;
         this.tenants = tenants;
         this.awardDecisions = awardDecisions;
+        this.clock = clock;
     }
 
     /** Stores (or replaces) a definition that has not been launched yet, after checking it completely. */
@@ -87,7 +89,7 @@ public class CampaignService {
         if (campaigns.existsById(code)) {
             throw ApiException.conflict("code", "Phong trào '" + code + "' đã được phát động; không thể thay định nghĩa.");
         }
-        Instant now = EngineClock.now();
+        Instant now = clock.instant();
         StoredDefinition stored = definitions.findById(code).orElse(null);
         if (stored == null) {
             return definitions.save(new StoredDefinition(code, prepared.definition().name(), text, source, now, actor));
@@ -148,7 +150,7 @@ public class CampaignService {
         awardDecisions.deployGenerated(prepared.definition());
         CampaignDefinition.Roles roles = prepared.definition().roles();
         String board = directory.groupFor(roles.appraisingBoard());
-        campaigns.saveAndFlush(new Campaign(prepared.definition(), processInstanceId, EngineClock.now(), actor));
+        campaigns.saveAndFlush(new Campaign(prepared.definition(), processInstanceId, clock.instant(), actor));
         Map<String, Role> involved = new LinkedHashMap<>();
         // a cluster addressed by a milestone (its leader reports for it) is neither a unit nor a data provider
         prepared.involvedAgencies().forEach(agency -> involved.put(agency, prepared.participants().contains(agency)
@@ -201,7 +203,7 @@ public class CampaignService {
                     .execute();
             instanceByAgency.put(agency, instance.getId());
         }
-        if (store.markStarted(code, instanceByAgency, EngineClock.now()) != instanceByAgency.size()) {
+        if (store.markStarted(code, instanceByAgency, clock.instant()) != instanceByAgency.size()) {
             // Another transaction started some of these units: roll this batch back, the retry takes what is left
             throw new IllegalStateException("Participations of campaign " + code + " started concurrently");
         }
@@ -215,7 +217,7 @@ public class CampaignService {
 
     public void recordOpening(String code, String key, String note, String actor) {
         requireMilestone(code, key);
-        store.markOpened(code, key, EngineClock.now(), limit(note, 2000));
+        store.markOpened(code, key, clock.instant(), limit(note, 2000));
         log.info("Milestone {}/{} opened by {}", code, key, actor);
     }
 
@@ -225,7 +227,7 @@ public class CampaignService {
      */
     public int issueNext(String code, String key, int batch) {
         MilestoneRow milestone = requireMilestone(code, key);
-        Instant now = EngineClock.now();
+        Instant now = clock.instant();
         List<String> issued = new ArrayList<>();
         for (ParticipantRow participant : store.unissued(code, key, batch)) {
             runtimeService.createMessageCorrelation(MESSAGE_MILESTONE_ISSUED)
@@ -247,7 +249,7 @@ public class CampaignService {
 
     public void recordDocument(String code, String key, String agency, DocumentSubmission document, String actor) {
         requireMilestone(code, key);
-        if (store.complete(code, key, agency, EngineClock.now(), actor, document.number(), document.date(),
+        if (store.complete(code, key, agency, clock.instant(), actor, document.number(), document.date(),
                 document.summary(), document.link()) == 0) {
             throw ApiException.conflict("Mốc '" + key + "' của đơn vị '" + agency + "' đã được ghi nhận trước đó.");
         }
@@ -256,7 +258,7 @@ public class CampaignService {
 
     /** Completes a unit's milestone whose work is not a document (pilot units): {@code summary} says what it sent. */
     void completeUnitMilestone(String code, String key, String agency, String summary, String actor) {
-        if (store.complete(code, key, agency, EngineClock.now(), actor, null, null, limit(summary, 2000), null) == 0) {
+        if (store.complete(code, key, agency, clock.instant(), actor, null, null, limit(summary, 2000), null) == 0) {
             throw ApiException.conflict("Mốc '" + key + "' của đơn vị '" + agency + "' đã được ghi nhận trước đó.");
         }
         withdrawReminderMail(code, key, agency);
@@ -265,7 +267,7 @@ public class CampaignService {
     /** A data provider's evaluation results: stored as rows the award criteria read, and the milestone done. */
     public int recordEvaluations(String code, String key, String provider, String table, String actor) {
         List<CampaignStore.EvaluationRow> rows = parseEvaluations(code, key, provider, table);
-        Instant now = EngineClock.now();
+        Instant now = clock.instant();
         store.replaceEvaluations(code, key, provider, rows, now, actor);
         store.complete(code, key, provider, now, actor, null, null, rows.size() + " dòng kết quả đánh giá", null);
         withdrawReminderMail(code, key, provider);
@@ -283,7 +285,7 @@ public class CampaignService {
             log.info("No reminder for {}/{}/{}: not issued or already done", code, key, agency);
             return;
         }
-        if (!EngineClock.now().isBefore(milestone.dueAt().toInstant())) {
+        if (!clock.instant().isBefore(milestone.dueAt().toInstant())) {
             // A reminder delayed past the deadline (jobs stopped for days): the overdue notice says it better
             log.info("No reminder for {}/{}/{}: the deadline has passed", code, key, agency);
             return;
@@ -304,7 +306,7 @@ public class CampaignService {
      */
     public void markOverdue(String code, String key, String agency) {
         MilestoneRow milestone = requireMilestone(code, key);
-        if (store.markOverdue(code, key, agency, EngineClock.now()) == 0) {
+        if (store.markOverdue(code, key, agency, clock.instant()) == 0) {
             return;
         }
         Campaign campaign = campaign(code);
@@ -320,7 +322,7 @@ public class CampaignService {
      * tasks end with them); returns how many remain.
      */
     public int closeNext(String code, int batch) {
-        Instant now = EngineClock.now();
+        Instant now = clock.instant();
         for (ParticipantRow participant : store.openParticipants(code, batch)) {
             runtimeService.createMessageCorrelation(MESSAGE_CAMPAIGN_CLOSED)
                     .processInstanceId(participant.processInstanceId())
@@ -362,7 +364,7 @@ public class CampaignService {
             return true;
         }
         return milestone.openedBy() == CampaignDefinition.Opener.SCHEDULE
-                && (milestone.opensAt() == null || !milestone.opensAt().toInstant().isAfter(EngineClock.now()));
+                && (milestone.opensAt() == null || !milestone.opensAt().toInstant().isAfter(clock.instant()));
     }
 
     /** Whether the agency takes part in the campaign as a participating unit (not only as a data provider). */
@@ -404,8 +406,8 @@ public class CampaignService {
     /** What a unit records when it completes a document milestone (its plan, its review report…). */
     public record DocumentSubmission(String number, LocalDate date, String summary, String link) {
 
-        /** Checks what an officer typed; refusals name the form field in Vietnamese. */
-        public static DocumentSubmission of(String number, String date, String summary, String link) {
+        /** Checks what an officer typed (a date not after today by the clock); refusals name the form field in Vietnamese. */
+        public static DocumentSubmission of(String number, String date, String summary, String link, Clock clock) {
             if (number == null || number.isBlank()) {
                 throw ApiException.invalid("documentNumber", "Chưa nhập số hiệu văn bản.");
             }
@@ -418,7 +420,7 @@ public class CampaignService {
             } catch (DateTimeParseException e) {
                 throw ApiException.invalid("documentDate", "Ngày ban hành văn bản không hợp lệ (cần dạng yyyy-MM-dd).");
             }
-            if (issued.isAfter(EngineClock.now().atZone(DeadlineWording.ZONE).toLocalDate())) {
+            if (issued.isAfter(clock.instant().atZone(DeadlineWording.ZONE).toLocalDate())) {
                 throw ApiException.invalid("documentDate", "Ngày ban hành văn bản không thể sau ngày hôm nay.");
             }
             if (summary != null && summary.length() > 2000) {

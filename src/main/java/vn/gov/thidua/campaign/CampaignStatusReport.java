@@ -1,5 +1,6 @@
 package vn.gov.thidua.campaign;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -14,7 +15,6 @@ import vn.gov.thidua.agency.AgencyDirectory;
 import vn.gov.thidua.campaign.CampaignStore.MilestoneRow;
 import vn.gov.thidua.campaign.CampaignStore.ParticipantRow;
 import vn.gov.thidua.campaign.CampaignStore.UnitMilestoneRow;
-import vn.gov.thidua.system.EngineClock;
 
 /** Where a campaign stands: per milestone and per unit, what is pending, done on time, done late or overdue. */
 @Component
@@ -55,16 +55,18 @@ public class CampaignStatusReport {
     private final CampaignService service;
     private final CampaignStore store;
     private final AgencyDirectory directory;
+    private final Clock clock;
 
-    CampaignStatusReport(CampaignService service, CampaignStore store, AgencyDirectory directory) {
+    CampaignStatusReport(CampaignService service, CampaignStore store, AgencyDirectory directory, Clock clock) {
         this.service = service;
         this.store = store;
         this.directory = directory;
+        this.clock = clock;
     }
 
     public CampaignStatus of(String code) {
         Campaign campaign = service.campaign(code);
-        Instant now = EngineClock.now();
+        Instant now = clock.instant();
         List<MilestoneRow> milestones = store.milestones(code);
         Map<String, Map<String, UnitMilestoneRow>> done = new HashMap<>();
         for (UnitMilestoneRow row : store.unitMilestones(code)) {

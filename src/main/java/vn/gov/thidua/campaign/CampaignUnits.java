@@ -1,5 +1,6 @@
 package vn.gov.thidua.campaign;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +22,6 @@ import vn.gov.thidua.engine.OverdueTasks;
 import vn.gov.thidua.notification.NoticeDraft;
 import vn.gov.thidua.notification.NotificationService;
 import vn.gov.thidua.security.AccessGrants;
-import vn.gov.thidua.system.EngineClock;
 
 /**
  * What the `campaign` process does to its units, one batch per job and transaction: enrol them, start one
@@ -48,10 +48,11 @@ public class CampaignUnits {
     private final AccessGrants grants;
     private final CampaignTenants tenants;
     private final OverdueTasks overdueTasks;
+    private final Clock clock;
 
     CampaignUnits(CampaignService campaigns, CampaignStore store, AgencyDirectory directory, RuntimeService runtimeService,
                   RepositoryService repositoryService, NotificationService notifications, AccessGrants grants,
-                  CampaignTenants tenants, OverdueTasks overdueTasks) {
+                  CampaignTenants tenants, OverdueTasks overdueTasks, Clock clock) {
         this.campaigns = campaigns;
         this.store = store;
         this.directory = directory;
@@ -61,6 +62,7 @@ public class CampaignUnits {
         this.grants = grants;
         this.tenants = tenants;
         this.overdueTasks = overdueTasks;
+        this.clock = clock;
     }
 
     /**
@@ -72,7 +74,7 @@ public class CampaignUnits {
         List<String> agencies = store.unstartedParticipants(code, batch);
         if (!agencies.isEmpty()) {
             tenants.admit(code, campaign.getName(), agencies.stream().map(directory::groupFor).distinct().toList());
-            if (store.markEnrolled(code, agencies, EngineClock.now()) != agencies.size()) {
+            if (store.markEnrolled(code, agencies, clock.instant()) != agencies.size()) {
                 // Another transaction enrolled some of these units: roll this batch back, the retry takes what is left
                 throw new IllegalStateException("Units of campaign " + code + " enrolled concurrently");
             }
@@ -118,7 +120,7 @@ public class CampaignUnits {
             // since two agencies merged into one successor share its group
             grants.grantNewParticipations(Map.of(directory.groupFor(agency, milestone.year()), instance), standing);
         }
-        store.insertUnitMilestones(code, key, instanceByAgency, EngineClock.now(), milestone.dueAt());
+        store.insertUnitMilestones(code, key, instanceByAgency, clock.instant(), milestone.dueAt());
         return store.countUnissued(code, key);
     }
 
@@ -143,7 +145,7 @@ public class CampaignUnits {
             throw new IllegalStateException("Milestone " + code + "/" + key + " has no reminder " + daysBeforeDue
                     + " working days before its deadline");
         }
-        if (!EngineClock.now().isBefore(milestone.dueAt().toInstant())) {
+        if (!clock.instant().isBefore(milestone.dueAt().toInstant())) {
             log.info("No reminder {} for {}/{}: the deadline has passed", daysBeforeDue, code, key);
             return 0;
         }
@@ -171,7 +173,7 @@ public class CampaignUnits {
             return 0;
         }
         List<String> agencies = units.stream().map(OpenUnit::agencyCode).toList();
-        store.markOverdue(code, key, agencies, EngineClock.now());
+        store.markOverdue(code, key, agencies, clock.instant());
         overdueTasks.raisePriority(units.stream().map(OpenUnit::processInstanceId).filter(id -> id != null).toList());
         Campaign campaign = campaigns.campaign(code);
         String board = directory.groupFor(campaign.getAppraisingBoard());
@@ -191,7 +193,7 @@ public class CampaignUnits {
      * closing as their history's reason, and their participation is marked closed; returns how many remain.
      */
     public int closeNext(String code, int batch) {
-        Instant now = EngineClock.now();
+        Instant now = clock.instant();
         List<String> agencies = store.openParticipants(code, batch).stream().map(ParticipantRow::agencyCode).toList();
         if (!agencies.isEmpty()) {
             List<String> open = store.openUnitMilestoneInstances(code, agencies);

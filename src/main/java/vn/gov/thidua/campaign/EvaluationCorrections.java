@@ -1,5 +1,6 @@
 package vn.gov.thidua.campaign;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -16,7 +17,6 @@ import vn.gov.thidua.notification.NoticeDraft;
 import vn.gov.thidua.notification.NotificationService;
 import vn.gov.thidua.security.CurrentOfficer;
 import vn.gov.thidua.system.ApiException;
-import vn.gov.thidua.system.EngineClock;
 
 /**
  * Correcting a submitted evaluation table (issue 25.2): the provider asks with a reason, the campaign's Board reopens
@@ -39,14 +39,16 @@ public class EvaluationCorrections implements CampaignOpenWork {
     private final AgencyDirectory directory;
     private final ApplicationEventPublisher events;
     private final NotificationService notifications;
+    private final Clock clock;
 
     EvaluationCorrections(JdbcTemplate jdbc, CampaignService campaigns, AgencyDirectory directory,
-                          ApplicationEventPublisher events, NotificationService notifications) {
+                          ApplicationEventPublisher events, NotificationService notifications, Clock clock) {
         this.notifications = notifications;
         this.jdbc = jdbc;
         this.campaigns = campaigns;
         this.directory = directory;
         this.events = events;
+        this.clock = clock;
     }
 
     /** The provider asks to correct its submitted table. */
@@ -132,7 +134,7 @@ public class EvaluationCorrections implements CampaignOpenWork {
         }
         List<EvaluationRow> rows = campaigns.parseEvaluations(c.campaignCode(), c.milestoneKey(), c.providerCode(), table);
         List<EvaluationRow> before = currentRows(c.campaignCode(), c.milestoneKey(), c.providerCode());
-        Instant at = EngineClock.now();
+        Instant at = clock.instant();
         int version = supersede(c.campaignCode(), c.milestoneKey(), c.providerCode(), rows, at, actor);
         jdbc.update("update evaluation_correction set status = 'CORRECTED', version = ?, corrected_at = ?, corrected_by = ?"
                 + " where id = ?", version, at.atOffset(ZoneOffset.UTC), actor, id);
@@ -195,8 +197,8 @@ public class EvaluationCorrections implements CampaignOpenWork {
         return value;
     }
 
-    private static OffsetDateTime now() {
-        return EngineClock.now().atOffset(ZoneOffset.UTC);
+    private OffsetDateTime now() {
+        return clock.instant().atOffset(ZoneOffset.UTC);
     }
 
     /** The provider's current rows of a milestone (what a correction replaces). */

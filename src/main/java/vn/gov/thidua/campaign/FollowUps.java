@@ -1,5 +1,6 @@
 package vn.gov.thidua.campaign;
 
+import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -9,7 +10,6 @@ import vn.gov.thidua.agency.AgencyDirectory;
 import vn.gov.thidua.campaign.CampaignStore.MilestoneRow;
 import vn.gov.thidua.notification.NoticeDraft;
 import vn.gov.thidua.notification.NotificationService;
-import vn.gov.thidua.system.EngineClock;
 
 /**
  * Đôn đốc: a supervisor of the campaign (its standing agency, its Board) urges every unit that was issued a milestone
@@ -26,12 +26,14 @@ public class FollowUps {
     private final AgencyDirectory directory;
     private final NotificationService notifications;
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    FollowUps(CampaignService campaigns, AgencyDirectory directory, NotificationService notifications, JdbcTemplate jdbc) {
+    FollowUps(CampaignService campaigns, AgencyDirectory directory, NotificationService notifications, JdbcTemplate jdbc, Clock clock) {
         this.campaigns = campaigns;
         this.directory = directory;
         this.notifications = notifications;
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** Urges the units not done with the milestone, in the name of {@code byAgency}; returns how many were urged. */
@@ -41,7 +43,7 @@ public class FollowUps {
         List<String> pending = jdbc.queryForList("select agency_code from unit_milestone where campaign_code = ?"
                 + " and milestone_key = ? and completed_at is null order by agency_code", String.class, code, key);
         String by = directory.find(byAgency).map(a -> a.getName()).orElse(byAgency);
-        String day = DAY.format(EngineClock.now());
+        String day = DAY.format(clock.instant());
         String extra = note == null || note.isBlank() ? "" : " " + note.trim() + (note.trim().endsWith(".") ? "" : ".");
         return notifications.notifyAgencies(pending.stream().map(agency -> new NoticeDraft(
                 directory.groupFor(agency, milestone.year()), KIND, code, key, "Đôn đốc: " + milestone.name(),

@@ -1,5 +1,6 @@
 package vn.gov.thidua.campaign;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -15,7 +16,6 @@ import vn.gov.thidua.agency.AgencyDirectory;
 import vn.gov.thidua.campaign.CampaignDefinition.MilestoneKind;
 import vn.gov.thidua.campaign.CampaignDefinition.UnitCount;
 import vn.gov.thidua.system.ApiException;
-import vn.gov.thidua.system.EngineClock;
 
 /**
  * Pilot-unit registration (đăng ký đơn vị làm điểm): a department or district names 1 to 2 units of the directory
@@ -35,12 +35,14 @@ public class PilotUnits {
     private final AgencyDirectory directory;
     private final SubmissionCopies copies;
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    PilotUnits(CampaignService campaigns, AgencyDirectory directory, SubmissionCopies copies, JdbcTemplate jdbc) {
+    PilotUnits(CampaignService campaigns, AgencyDirectory directory, SubmissionCopies copies, JdbcTemplate jdbc, Clock clock) {
         this.campaigns = campaigns;
         this.directory = directory;
         this.copies = copies;
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** Records the registering agency's pilot units and completes its milestone; bad input changes nothing. */
@@ -63,7 +65,7 @@ public class PilotUnits {
                         + " trực thuộc được chọn: " + String.join(", ", subordinates) + ".");
             }
         }
-        Instant now = EngineClock.now();
+        Instant now = clock.instant();
         Map<String, String> names = directory.names(units);
         String summary = "Đơn vị làm điểm: " + String.join("; ", units.stream().map(u -> names.getOrDefault(u, u)).toList())
                 + (note == null || note.isBlank() ? "" : ". " + note.trim());

@@ -1,9 +1,10 @@
 package vn.gov.thidua.campaign;
 
+import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import vn.gov.thidua.system.EngineActor;
+import vn.gov.thidua.engine.EngineActor;
 import vn.gov.thidua.campaign.CampaignService.DocumentSubmission;
 
 /**
@@ -15,10 +16,12 @@ class RecordMilestoneDocumentDelegate implements JavaDelegate {
 
     private final CampaignService service;
     private final SubmissionCopies copies;
+    private final Clock clock;
 
-    RecordMilestoneDocumentDelegate(CampaignService service, SubmissionCopies copies) {
+    RecordMilestoneDocumentDelegate(CampaignService service, SubmissionCopies copies, Clock clock) {
         this.service = service;
         this.copies = copies;
+        this.clock = clock;
     }
 
     @Override
@@ -26,7 +29,7 @@ class RecordMilestoneDocumentDelegate implements JavaDelegate {
         ProcessKeys.UnitMilestone unit = ProcessKeys.unitMilestoneOf(execution);
         ModelErrors.refuseAsUserError(() -> {
             DocumentSubmission document = DocumentSubmission.of(text(execution, "documentNumber"),
-                    text(execution, "documentDate"), text(execution, "documentSummary"), text(execution, "documentLink"));
+                    text(execution, "documentDate"), text(execution, "documentSummary"), text(execution, "documentLink"), clock);
             service.recordDocument(unit.campaignCode(), unit.milestoneKey(), unit.agencyCode(), document,
                     EngineActor.of(execution));
             copies.send(unit.campaignCode(), unit.milestoneKey(), unit.agencyCode(), "Văn bản số " + document.number()

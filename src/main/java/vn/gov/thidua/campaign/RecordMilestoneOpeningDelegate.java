@@ -3,7 +3,7 @@ package vn.gov.thidua.campaign;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import vn.gov.thidua.system.EngineActor;
+import vn.gov.thidua.engine.EngineActor;
 
 /** Task_RecordMilestoneOpening: the Board's opening (its guidance dispatch) is kept with the milestone. */
 @Component

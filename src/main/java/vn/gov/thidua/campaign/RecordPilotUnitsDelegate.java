@@ -3,7 +3,7 @@ package vn.gov.thidua.campaign;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import vn.gov.thidua.system.EngineActor;
+import vn.gov.thidua.engine.EngineActor;
 
 /** Task_RecordPilotUnits (unit-milestone): the pilot units the agency named are kept; bad input refuses the task. */
 @Component

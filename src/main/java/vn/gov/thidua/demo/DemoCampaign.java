@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -12,12 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
@@ -35,7 +33,7 @@ import vn.gov.thidua.dossier.AttachmentService;
 import vn.gov.thidua.dossier.DossierApi.NewDossier;
 import vn.gov.thidua.dossier.DossierApi.Nominee;
 import vn.gov.thidua.dossier.DossierService;
-import vn.gov.thidua.system.EngineClock;
+import vn.gov.thidua.engine.EngineIdentity;
 
 /**
  * Demo profile only ({@code app.demo.campaign}): on the first start, a campaign in the middle of its work, so Tasklist,
@@ -75,21 +73,23 @@ class DemoCampaign {
     private final DossierService dossiers;
     private final AttachmentService attachments;
     private final TaskService taskService;
-    private final IdentityService identityService;
+    private final EngineIdentity identity;
     private final ManagementService management;
     private final WorkingCalendar calendar;
+    private final Clock clock;
 
     DemoCampaign(CampaignService campaigns, CampaignRepository campaignList, DossierService dossiers,
-                 AttachmentService attachments, TaskService taskService, IdentityService identityService,
-                 ManagementService management, WorkingCalendar calendar) {
+                 AttachmentService attachments, TaskService taskService, EngineIdentity identity,
+                 ManagementService management, WorkingCalendar calendar, Clock clock) {
         this.campaigns = campaigns;
         this.campaignList = campaignList;
         this.dossiers = dossiers;
         this.attachments = attachments;
         this.taskService = taskService;
-        this.identityService = identityService;
+        this.identity = identity;
         this.management = management;
         this.calendar = calendar;
+        this.clock = clock;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -164,8 +164,8 @@ class DemoCampaign {
         }
     }
 
-    private static LocalDate today() {
-        return EngineClock.now().atZone(DeadlineWording.ZONE).toLocalDate();
+    private LocalDate today() {
+        return clock.instant().atZone(DeadlineWording.ZONE).toLocalDate();
     }
 
     /** The unit's officer files the milestone's document through its Tasklist form. */
@@ -259,21 +259,15 @@ class DemoCampaign {
 
     /** Completes the task as the officer, with their groups and campaigns, as Tasklist does; retried if a job raced it. */
     private void complete(String officer, Task task, Map<String, Object> form) throws InterruptedException {
-        List<String> groups = identityService.createGroupQuery().groupMember(officer).list().stream().map(Group::getId).toList();
-        List<String> tenants = identityService.createTenantQuery().userMember(officer).includingGroupsOfUser(true).list().stream()
-                .map(Tenant::getId).toList();
         for (int attempt = 1; ; attempt++) {
-            identityService.setAuthentication(officer, groups, tenants);
             try {
-                taskService.complete(task.getId(), form);
+                identity.asUser(officer, () -> taskService.complete(task.getId(), form));
                 return;
             } catch (OptimisticLockingException raced) {
                 if (attempt == 3) {
                     throw raced;
                 }
                 Thread.sleep(500);
-            } finally {
-                identityService.clearAuthentication();
             }
         }
     }

@@ -3,6 +3,7 @@ package vn.gov.thidua.dossier;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +13,6 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.gov.thidua.dossier.DossierStore.Attachment;
 import vn.gov.thidua.system.ApiException;
 import vn.gov.thidua.system.PlainText;
-import vn.gov.thidua.system.EngineClock;
 
 /** The documents of a dossier: added and removed while the unit prepares it, downloaded by everyone after. */
 @Service
@@ -26,11 +26,13 @@ public class AttachmentService {
     private final DossierService dossiers;
     private final DossierStore store;
     private final AttachmentStorage storage;
+    private final Clock clock;
 
-    AttachmentService(DossierService dossiers, DossierStore store, AttachmentStorage storage) {
+    AttachmentService(DossierService dossiers, DossierStore store, AttachmentStorage storage, Clock clock) {
         this.dossiers = dossiers;
         this.store = store;
         this.storage = storage;
+        this.clock = clock;
     }
 
     /** Checks everything, then keeps the file and its metadata; a refusal keeps neither. */
@@ -47,9 +49,9 @@ public class AttachmentService {
         }
         AttachmentStorage.StoredFile stored = storage.store(content, name);
         int n = store.nextAttachmentNumber(dossierId);
-        store.insertAttachment(dossierId, n, type, name, stored.contentType(), stored.size(), stored.sha256(), EngineClock.now(),
+        store.insertAttachment(dossierId, n, type, name, stored.contentType(), stored.size(), stored.sha256(), clock.instant(),
                 actor);
-        store.event(dossierId, EngineClock.now(), actor, d.status(), "ATTACHMENT_ADDED", n + ". " + type.label() + ": " + name);
+        store.event(dossierId, clock.instant(), actor, d.status(), "ATTACHMENT_ADDED", n + ". " + type.label() + ": " + name);
         return store.attachment(dossierId, n).orElseThrow();
     }
 
@@ -79,8 +81,8 @@ public class AttachmentService {
             throw ApiException.conflict("Hồ sơ đang ở trạng thái '" + d.status().label()
                     + "': chỉ gỡ tài liệu khi hồ sơ đang lập hoặc bị trả lại để bổ sung.");
         }
-        store.removeAttachment(dossierId, n, EngineClock.now(), actor);
-        store.event(dossierId, EngineClock.now(), actor, d.status(), "ATTACHMENT_REMOVED",
+        store.removeAttachment(dossierId, n, clock.instant(), actor);
+        store.event(dossierId, clock.instant(), actor, d.status(), "ATTACHMENT_REMOVED",
                 n + ". " + attachment.documentType().label() + ": " + attachment.fileName());
     }
 

@@ -1,5 +1,6 @@
 package vn.gov.thidua.dossier;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -22,13 +23,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.gov.thidua.campaign.CampaignDefinition.AwardForm;
 import vn.gov.thidua.campaign.DeadlineWording;
+import vn.gov.thidua.campaign.ReviewRounds;
+import vn.gov.thidua.campaign.ReviewRounds.Round;
 import vn.gov.thidua.dossier.AwardStore.Award;
 import vn.gov.thidua.dossier.AwardStore.Decision;
 import vn.gov.thidua.dossier.DossierApi.DecisionItem;
 import vn.gov.thidua.dossier.DossierApi.DecisionRequest;
 import vn.gov.thidua.engine.VariableWriteGuard;
 import vn.gov.thidua.system.ApiException;
-import vn.gov.thidua.system.EngineClock;
 
 /**
  * The Chairman's decisions and the award history. A decision has a number ({@code <n>/QĐ-UBND}) and a date; it covers
@@ -54,9 +56,11 @@ public class AwardService {
     private final AwardStore awards;
     private final TaskService taskService;
     private final String numberSuffix;
+    private final Clock clock;
+    private final ReviewRounds rounds;
 
     AwardService(DossierService dossiers, DossierAccess access, NomineeUniqueness uniqueness, DossierStore store, AwardStore awards, TaskService taskService,
-                 @Value("${app.dossier.decision-number-suffix:/QĐ-UBND}") String numberSuffix) {
+                 @Value("${app.dossier.decision-number-suffix:/QĐ-UBND}") String numberSuffix, Clock clock, ReviewRounds rounds) {
         this.dossiers = dossiers;
         this.access = access;
         this.uniqueness = uniqueness;
@@ -64,6 +68,8 @@ public class AwardService {
         this.awards = awards;
         this.taskService = taskService;
         this.numberSuffix = numberSuffix;
+        this.clock = clock;
+        this.rounds = rounds;
     }
 
     /**
@@ -78,14 +84,14 @@ public class AwardService {
             throw ApiException.invalid("items", "Một quyết định gồm tối đa " + MAX_ITEMS + " hồ sơ.");
         }
         LocalDate date = decisionDate(request.decisionDate() == null ? null : request.decisionDate().toString());
-        String number = DossierService.blankToNull(request.decisionNumber());
+        String number = DossierInput.blankToNull(request.decisionNumber());
         if (number != null) {
             checkNumber(number);
             if (awards.decisionByNumber(number).isPresent()) {
                 throw ApiException.conflict("decisionNumber", "Số quyết định '" + number + "' đã được dùng.");
             }
         }
-        String note = DossierService.blankToNull(request.note());
+        String note = DossierInput.blankToNull(request.note());
         if (note != null && note.length() > 2000) {
             throw ApiException.invalid("note", "Trích yếu dài quá 2000 ký tự.");
         }
@@ -127,14 +133,14 @@ public class AwardService {
             }
             tasks.add(task);
         }
-        long decisionId = awards.insertDecision(number != null ? number : nextNumber(date.getYear()), date, EngineClock.now(),
+        long decisionId = awards.insertDecision(number != null ? number : nextNumber(date.getYear()), date, clock.instant(),
                 actor, note);
         for (int i = 0; i < tasks.size(); i++) {
             DecisionItem item = request.items().get(i);
             Map<String, Object> variables = new HashMap<>();
             variables.put("awardApproved", item.approved());
             variables.put("awardDecisionId", decisionId);
-            variables.put("decisionNote", DossierService.blankToNull(item.note()));
+            variables.put("decisionNote", DossierInput.blankToNull(item.note()));
             Task task = tasks.get(i);
             // The decision's id is not a field of the task's form: the service, not the officer, supplies it
             dossiers.asUser(actor, () -> VariableWriteGuard.byProductService(() -> {
@@ -157,22 +163,22 @@ public class AwardService {
         if (d.status() != DossierStatus.SUBMITTED_TO_CHAIRMAN) {
             throw ApiException.conflict("Hồ sơ đang ở trạng thái '" + d.status().label() + "', không chờ Chủ tịch quyết định.");
         }
-        Boolean award = DossierService.yesNo(approved);
+        Boolean award = DossierInput.yesNo(approved);
         if (award == null) {
             throw ApiException.invalid("awardApproved", "Chọn khen thưởng hoặc không khen thưởng.");
         }
-        String cleanNote = DossierService.blankToNull(note);
+        String cleanNote = DossierInput.blankToNull(note);
         if (cleanNote != null && cleanNote.length() > 2000) {
             throw ApiException.invalid("decisionNote", "Ghi chú dài quá 2000 ký tự.");
         }
         Decision decision = decisionId != null ? awards.decision(decisionId).orElseThrow()
-                : decisionFor(DossierService.blankToNull(number), date, cleanNote, actor);
-        DossierService.Round round = dossiers.round(d.campaignCode(), d.roundKey(), d.awardForm());
+                : decisionFor(DossierInput.blankToNull(number), date, cleanNote, actor);
+        Round round = rounds.round(d.campaignCode(), d.roundKey(), d.awardForm());
         AwardForm form = round.form();
         if (award) {
             uniqueness.refuseIfAwarded(d.campaignCode(), d.roundKey(), d.nomineeKey(), d.nomineeName());
             try {
-                awards.insertAward(d, form.name(), decision.id(), EngineClock.now());
+                awards.insertAward(d, form.name(), decision.id(), clock.instant());
             } catch (DuplicateKeyException raced) {
                 throw ApiException.conflict("nominee", "'" + d.nomineeName() + "' đã được khen thưởng cho thành tích của đợt này."
                         + " Không khen thưởng hai lần cho cùng một thành tích (Luật Thi đua, khen thưởng, Điều 5).");
@@ -184,7 +190,7 @@ public class AwardService {
                 + (cleanNote == null ? "" : ". " + DossierText.sentence(cleanNote));
         store.transition(dossierId, Set.of(DossierStatus.SUBMITTED_TO_CHAIRMAN), to, outcome);
         store.recordDecision(dossierId, award, decision.id());
-        store.event(dossierId, EngineClock.now(), actor, to, "DECIDED", outcome);
+        store.event(dossierId, clock.instant(), actor, to, "DECIDED", outcome);
         dossiers.notifyUnit(d, "AWARD_DECISION", (award ? "Được khen thưởng: " : "Không được khen thưởng: ") + d.title(),
                 "Hồ sơ " + d.businessKey() + " (" + round.round().name() + "). " + outcome, "decided");
         return award;
@@ -194,7 +200,7 @@ public class AwardService {
     public List<Award> awards(String campaign, String round, String nomineeKind, String identifier, String agencyCode,
                               String name, String proposingAgency, int limit) {
         NomineeKind kind = null;
-        if (DossierService.blankToNull(nomineeKind) != null) {
+        if (DossierInput.blankToNull(nomineeKind) != null) {
             kind = Arrays.stream(NomineeKind.values()).filter(k -> k.name().equalsIgnoreCase(nomineeKind.trim())).findFirst()
                     .orElseThrow(() -> ApiException.invalid("nomineeKind", "Loại đối tượng phải là một trong: "
                             + Arrays.stream(NomineeKind.values()).map(Enum::name).collect(Collectors.joining(", ")) + "."));
@@ -202,13 +208,13 @@ public class AwardService {
         if (limit < 1 || limit > 1000) {
             throw ApiException.invalid("limit", "Số dòng phải từ 1 đến 1000.");
         }
-        String nameFilter = DossierService.blankToNull(name);
+        String nameFilter = DossierInput.blankToNull(name);
         if (nameFilter != null && nameFilter.length() > 255) {
             throw ApiException.invalid("name", "Tên tìm kiếm dài quá 255 ký tự.");
         }
-        return awards.awards(new AwardStore.Filter(DossierService.blankToNull(campaign), DossierService.blankToNull(round), kind,
-                DossierService.blankToNull(identifier), DossierService.blankToNull(agencyCode), nameFilter,
-                DossierService.blankToNull(proposingAgency)), limit);
+        return awards.awards(new AwardStore.Filter(DossierInput.blankToNull(campaign), DossierInput.blankToNull(round), kind,
+                DossierInput.blankToNull(identifier), DossierInput.blankToNull(agencyCode), nameFilter,
+                DossierInput.blankToNull(proposingAgency)), limit);
     }
 
     /** A decision and the dossiers it decided. */
@@ -221,13 +227,13 @@ public class AwardService {
     private Decision decisionFor(String number, String date, String note, String actor) {
         LocalDate day = decisionDate(date);
         if (number == null) {
-            return awards.decision(awards.insertDecision(nextNumber(day.getYear()), day, EngineClock.now(), actor, note))
+            return awards.decision(awards.insertDecision(nextNumber(day.getYear()), day, clock.instant(), actor, note))
                     .orElseThrow();
         }
         checkNumber(number);
         Decision existing = awards.decisionByNumber(number).orElse(null);
         if (existing == null) {
-            return awards.decision(awards.insertDecision(number, day, EngineClock.now(), actor, note)).orElseThrow();
+            return awards.decision(awards.insertDecision(number, day, clock.instant(), actor, note)).orElseThrow();
         }
         if (!existing.decisionDate().equals(day)) {
             throw ApiException.invalid("decisionNumber", "Số quyết định '" + number + "' đã dùng cho quyết định ngày "
@@ -237,7 +243,7 @@ public class AwardService {
     }
 
     private LocalDate decisionDate(String value) {
-        LocalDate today = EngineClock.now().atZone(DeadlineWording.ZONE).toLocalDate();
+        LocalDate today = clock.instant().atZone(DeadlineWording.ZONE).toLocalDate();
         if (value == null || value.isBlank()) {
             return today;
         }

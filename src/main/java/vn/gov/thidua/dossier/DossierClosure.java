@@ -1,5 +1,6 @@
 package vn.gov.thidua.dossier;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -8,8 +9,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 import vn.gov.thidua.campaign.CampaignOpenWork;
-import vn.gov.thidua.engine.SystemIdentity;
-import vn.gov.thidua.system.EngineClock;
+import vn.gov.thidua.engine.EngineIdentity;
 
 /**
  * A campaign's dossiers at its closure (issue #25, point 5): every dossier not yet decided, rejected or closed is open
@@ -24,13 +24,15 @@ class DossierClosure implements CampaignOpenWork {
     private final DossierStore store;
     private final DossierService dossiers;
     private final RuntimeService runtimeService;
-    private final SystemIdentity system;
+    private final EngineIdentity system;
+    private final Clock clock;
 
-    DossierClosure(DossierStore store, DossierService dossiers, RuntimeService runtimeService, SystemIdentity system) {
+    DossierClosure(DossierStore store, DossierService dossiers, RuntimeService runtimeService, EngineIdentity system, Clock clock) {
         this.store = store;
         this.dossiers = dossiers;
         this.runtimeService = runtimeService;
         this.system = system;
+        this.clock = clock;
     }
 
     @Override
@@ -42,17 +44,17 @@ class DossierClosure implements CampaignOpenWork {
     @Override
     public int closeOpenWork(String campaignCode, String reason, String actor) {
         List<Dossier> open = open(campaignCode);
-        Instant now = EngineClock.now();
+        Instant now = clock.instant();
         Set<DossierStatus> unfinished = Arrays.stream(DossierStatus.values()).filter(s -> !s.finished()).collect(Collectors.toSet());
         for (Dossier d : open) {
             String note = CLOSING_REASON + ": " + reason;
             if (d.processInstanceId() != null) {
                 // the Board closes the campaign, not the dossier's tasks one by one: the product ends them itself
-                system.run(() -> runtimeService.deleteProcessInstancesIfExists(List.of(d.processInstanceId()),
+                system.asSystem(() -> runtimeService.deleteProcessInstancesIfExists(List.of(d.processInstanceId()),
                         DossierText.sentence(note), true, true, false));
             }
-            store.transition(d.id(), unfinished, DossierStatus.CLOSED, DossierService.limit(reason, 2000));
-            store.event(d.id(), now, actor, DossierStatus.CLOSED, "CLOSED_WITH_CAMPAIGN", DossierService.limit(reason, 2000));
+            store.transition(d.id(), unfinished, DossierStatus.CLOSED, DossierInput.limit(reason, 2000));
+            store.event(d.id(), now, actor, DossierStatus.CLOSED, "CLOSED_WITH_CAMPAIGN", DossierInput.limit(reason, 2000));
             dossiers.notifyUnit(d, "DOSSIER_CLOSED", "Hồ sơ được đóng khi kết thúc phong trào: " + d.title(),
                     "Hồ sơ " + d.businessKey() + " (" + d.status().label() + ") được đóng khi Ban Thi đua - Khen thưởng kết thúc"
                             + " phong trào. Lý do: " + reason, "closed");

@@ -1,5 +1,6 @@
 package vn.gov.thidua.dossier;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -18,8 +19,8 @@ import vn.gov.thidua.campaign.CampaignDefinition.LateNominations;
 import vn.gov.thidua.campaign.CampaignModelSupport;
 import vn.gov.thidua.campaign.CampaignService;
 import vn.gov.thidua.campaign.DeadlineWording;
+import vn.gov.thidua.campaign.ReviewRounds;
 import vn.gov.thidua.notification.NotificationService;
-import vn.gov.thidua.system.EngineClock;
 
 /**
  * The deadlines of a round that fall on a dossier (issue #25, point 3): the unit's nomination deadline (or the
@@ -67,10 +68,12 @@ public class DossierDeadlines {
     private final WorkingCalendar calendar;
     private final NotificationService notifications;
     private final TaskService taskService;
+    private final Clock clock;
+    private final ReviewRounds rounds;
 
     DossierDeadlines(DossierService dossiers, DossierStore store, CampaignService campaigns, CampaignModelSupport roles,
                      AgencyDirectory directory, WorkingCalendar calendar, NotificationService notifications,
-                     TaskService taskService) {
+                     TaskService taskService, Clock clock, ReviewRounds rounds) {
         this.dossiers = dossiers;
         this.store = store;
         this.campaigns = campaigns;
@@ -79,6 +82,8 @@ public class DossierDeadlines {
         this.calendar = calendar;
         this.notifications = notifications;
         this.taskService = taskService;
+        this.clock = clock;
+        this.rounds = rounds;
     }
 
     /**
@@ -101,7 +106,7 @@ public class DossierDeadlines {
         if (open.isEmpty() || open.get().getDueDate() == null) {
             return;
         }
-        Instant now = EngineClock.now();
+        Instant now = clock.instant();
         String dueIso = DossierService.ISO.format(open.get().getDueDate().toInstant().atZone(DeadlineWording.ZONE));
         LocalDate today = LocalDate.ofInstant(now, calendar.zone());
         for (int days : reminderDays(d.campaignCode())) {
@@ -142,7 +147,7 @@ public class DossierDeadlines {
                 DossierText.sentence(actorName + " chưa " + watched.what + " " + d.businessKey() + ", hạn trước " + due(open.get())
                         + ". " + consequence),
                 "dossier/" + id + "/escalation/" + watched.name() + "/" + dueIso);
-        store.event(id, EngineClock.now(), "system", d.status(), "OVERDUE", "Quá hạn " + watched.what);
+        store.event(id, clock.instant(), "system", d.status(), "OVERDUE", "Quá hạn " + watched.what);
     }
 
     private String pending(Dossier d, Watched watched) {
@@ -157,7 +162,7 @@ public class DossierDeadlines {
     /** What the deadline means for the dossier: in a round that refuses late nominations a draft cannot be sent any more. */
     private String consequence(Dossier d, Watched watched) {
         if (watched == Watched.NOMINATION && d.status() == DossierStatus.DRAFT) {
-            LateNominations late = dossiers.round(d.campaignCode(), d.roundKey(), d.awardForm()).round().lateNominations();
+            LateNominations late = rounds.round(d.campaignCode(), d.roundKey(), d.awardForm()).round().lateNominations();
             return late == LateNominations.FLAG ? "Đợt vẫn nhận hồ sơ nộp sau hạn, được đánh dấu 'nộp sau hạn'."
                     : "Đợt không nhận hồ sơ nộp sau hạn: hồ sơ không còn nộp được và sẽ được đóng khi kết thúc phong trào.";
         }

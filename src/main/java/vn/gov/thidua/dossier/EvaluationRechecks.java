@@ -1,5 +1,6 @@
 package vn.gov.thidua.dossier;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,12 +14,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.gov.thidua.agency.AgencyDirectory;
 import vn.gov.thidua.campaign.EvaluationCorrected;
+import vn.gov.thidua.campaign.ReviewRounds;
 import vn.gov.thidua.dossier.DossierStore.Figure;
 import vn.gov.thidua.dossier.DossierStore.FigureSource;
-import vn.gov.thidua.engine.SystemIdentity;
+import vn.gov.thidua.engine.EngineIdentity;
 import vn.gov.thidua.notification.NoticeDraft;
 import vn.gov.thidua.notification.NotificationService;
-import vn.gov.thidua.system.EngineClock;
 
 /**
  * A corrected evaluation table (issue 25.2): every pre-checked dossier whose figures came from the old version is
@@ -37,13 +38,15 @@ class EvaluationRechecks {
     private final DossierStore store;
     private final CriteriaDecisions decisions;
     private final DecisionService decisionService;
-    private final SystemIdentity system;
+    private final EngineIdentity system;
     private final NotificationService notifications;
     private final AgencyDirectory directory;
     private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final ReviewRounds rounds;
 
     EvaluationRechecks(DossierService dossiers, DossierStore store, CriteriaDecisions decisions, DecisionService decisionService,
-                       SystemIdentity system, NotificationService notifications, AgencyDirectory directory, JdbcTemplate jdbc) {
+                       EngineIdentity system, NotificationService notifications, AgencyDirectory directory, JdbcTemplate jdbc, Clock clock, ReviewRounds rounds) {
         this.dossiers = dossiers;
         this.store = store;
         this.decisions = decisions;
@@ -52,12 +55,14 @@ class EvaluationRechecks {
         this.notifications = notifications;
         this.directory = directory;
         this.jdbc = jdbc;
+        this.clock = clock;
+        this.rounds = rounds;
     }
 
     @EventListener
     void recheck(EvaluationCorrected corrected) {
         // the provider's officer is signed in to the engine, and may not read the Board's decisions: the product checks
-        system.run(() -> recheckAsSystem(corrected));
+        system.asSystem(() -> recheckAsSystem(corrected));
     }
 
     private void recheckAsSystem(EvaluationCorrected corrected) {
@@ -76,18 +81,18 @@ class EvaluationRechecks {
                 continue;
             }
             store.replaceFigures(id, after);
-            String key = dossiers.round(d.campaignCode(), d.roundKey(), d.awardForm()).form().criteriaDecision();
+            String key = rounds.round(d.campaignCode(), d.roundKey(), d.awardForm()).form().criteriaDecision();
             Map<String, Object> variables = dossiers.criteriaVariables(d, decisions.inputsOf(key).orElseThrow());
             DmnDecisionResult result = decisionService.evaluateDecisionByKey(key).decisionDefinitionWithoutTenantId()
                     .variables(variables).evaluate();
             String outcome = result.getSingleResult().getEntry("outcome");
             String reason = result.getSingleResult().getEntry("reason");
-            Instant now = EngineClock.now();
-            store.recordPreCheck(id, outcome, DossierService.limit(reason, 1000), d.quotaWithin(), d.quotaReason(), now);
+            Instant now = clock.instant();
+            store.recordPreCheck(id, outcome, DossierInput.limit(reason, 1000), d.quotaWithin(), d.quotaReason(), now);
             String note = "Kiểm tra lại theo bảng kết quả đánh giá đã đính chính (phiên bản " + corrected.version() + " của "
                     + corrected.providerCode() + "): " + DossierSummary.outcomeLabel(d.criteriaOutcome()) + " → "
                     + DossierSummary.outcomeLabel(outcome) + (reason == null ? "" : " - " + reason);
-            store.event(id, now, "system", d.status(), "RECHECKED", DossierService.limit(note, 1000));
+            store.event(id, now, "system", d.status(), "RECHECKED", DossierInput.limit(note, 1000));
             notices.add(new NoticeDraft(directory.groupFor(d.proposingAgency()), NOTICE_KIND, d.campaignCode(), "dossier/" + id,
                     "Kết quả đánh giá đã được đính chính: " + d.title(), DossierText.sentence(note),
                     "dossier/" + id + "/evaluation-corrected/" + corrected.milestoneKey() + "/" + corrected.providerCode()

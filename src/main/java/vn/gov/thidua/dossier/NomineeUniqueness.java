@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.springframework.stereotype.Component;
 import vn.gov.thidua.agency.Agency;
 import vn.gov.thidua.agency.AgencyDirectory;
+import vn.gov.thidua.campaign.ReviewRounds.Round;
 import vn.gov.thidua.system.ApiException;
 
 /**
@@ -39,7 +40,7 @@ class NomineeUniqueness {
     }
 
     /** Refuses a dossier for a nominee the unit already nominates for the form in the round by another dossier. */
-    void refuseIfNominated(DossierService.Round round, String proposer, String nomineeKey, String nomineeName, Long self) {
+    void refuseIfNominated(Round round, String proposer, String nomineeKey, String nomineeName, Long self) {
         store.nominationOf(round.campaign().getCode(), round.round().key(), round.form().key(), proposer, nomineeKey)
                 .filter(first -> self == null || first.id() != self)
                 .ifPresent(first -> {
@@ -55,7 +56,7 @@ class NomineeUniqueness {
     /** A subordinate unit without a code of its own is known by its proposer and its name. */
     static String subordinateKey(String identifier, String proposer, String name) {
         String key = "SUBORDINATE_UNIT:" + (identifier != null ? normalise(identifier) : proposer + "/" + normalise(name));
-        return DossierService.limit(key, 200);
+        return DossierInput.limit(key, 200);
     }
 
     /** "Phòng  Y tế" and "phòng y tế", typed in composed or decomposed Vietnamese, are one name. */

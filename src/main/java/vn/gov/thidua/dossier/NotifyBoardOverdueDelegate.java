@@ -13,14 +13,16 @@ import org.springframework.stereotype.Component;
 class NotifyBoardOverdueDelegate implements JavaDelegate {
 
     private final DossierService service;
+    private final DossierReview review;
 
-    NotifyBoardOverdueDelegate(DossierService service) {
+    NotifyBoardOverdueDelegate(DossierService service, DossierReview review) {
         this.service = service;
+        this.review = review;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        service.notifyBoardOverdue(service.dossierOf(execution), Steps.text(execution, "overdueStep"),
+        review.notifyBoardOverdue(service.dossierOf(execution), Steps.text(execution, "overdueStep"),
                 execution.getVariable("overdueWorkingDays"));
     }
 }

@@ -1,6 +1,7 @@
 package vn.gov.thidua.dossier;
 
 import java.sql.Date;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -21,7 +22,6 @@ import vn.gov.thidua.calendar.WorkingCalendar;
 import vn.gov.thidua.campaign.CampaignModelSupport;
 import vn.gov.thidua.security.CurrentOfficer;
 import vn.gov.thidua.system.ApiException;
-import vn.gov.thidua.system.EngineClock;
 
 /**
  * The standing agency's submission of vetted dossiers to the provincial People's Committee through the provincial
@@ -54,9 +54,10 @@ public class PortalSubmissions {
     private final AgencyDirectory directory;
     private final TaskService taskService;
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
     PortalSubmissions(DossierService dossiers, DossierStore store, WorkingCalendar calendar, CampaignModelSupport campaigns,
-                      AgencyDirectory directory, TaskService taskService, JdbcTemplate jdbc) {
+                      AgencyDirectory directory, TaskService taskService, JdbcTemplate jdbc, Clock clock) {
         this.dossiers = dossiers;
         this.store = store;
         this.calendar = calendar;
@@ -64,6 +65,7 @@ public class PortalSubmissions {
         this.directory = directory;
         this.taskService = taskService;
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** Task_RecordPortalSubmission: checks and keeps the receipt; the dossier stays vetted, now with the Board. */
@@ -72,9 +74,9 @@ public class PortalSubmissions {
         if (d.status() != DossierStatus.VETTED) {
             throw ApiException.conflict("Hồ sơ đang ở trạng thái '" + d.status().label() + "', không chờ nộp lên Cổng dịch vụ công.");
         }
-        String receiptNumber = DossierService.text(number, RECEIPT_NUMBER, "Ghi số tiếp nhận hồ sơ trên Cổng dịch vụ công.", 64);
+        String receiptNumber = DossierInput.text(number, RECEIPT_NUMBER, "Ghi số tiếp nhận hồ sơ trên Cổng dịch vụ công.", 64);
         LocalDate receiptDate = receiptDate(date);
-        Instant now = EngineClock.now();
+        Instant now = clock.instant();
         jdbc.update("delete from dossier_portal_submission where dossier_id = ?", id);
         jdbc.update("insert into dossier_portal_submission (dossier_id, receipt_number, receipt_date, recorded_at, recorded_by)"
                 + " values (?, ?, ?, ?, ?)", id, receiptNumber, Date.valueOf(receiptDate), java.sql.Timestamp.from(now), actor);
@@ -97,8 +99,8 @@ public class PortalSubmissions {
         if (request == null) {
             throw ApiException.invalid("body", "Chưa gửi nội dung lần nộp.");
         }
-        String campaign = DossierService.text(request.campaignCode(), "campaignCode", "Chưa chọn phong trào.", 64);
-        String round = DossierService.text(request.roundKey(), "roundKey", "Chưa chọn đợt sơ kết, tổng kết.", 64);
+        String campaign = DossierInput.text(request.campaignCode(), "campaignCode", "Chưa chọn phong trào.", 64);
+        String round = DossierInput.text(request.roundKey(), "roundKey", "Chưa chọn đợt sơ kết, tổng kết.", 64);
         String standing = campaigns.standingAgencyGroup(campaign);
         if (!CurrentOfficer.isAdmin() && !CurrentOfficer.inAnyGroup(List.of(standing))) {
             throw ApiException.forbidden("Chỉ " + directory.find(standing).map(a -> a.getName()).orElse(standing)
@@ -133,7 +135,7 @@ public class PortalSubmissions {
     }
 
     private LocalDate receiptDate(String value) {
-        String text = DossierService.blankToNull(value);
+        String text = DossierInput.blankToNull(value);
         if (text == null) {
             throw ApiException.invalid(RECEIPT_DATE, "Ghi ngày tiếp nhận hồ sơ trên Cổng dịch vụ công.");
         }
@@ -144,7 +146,7 @@ public class PortalSubmissions {
         } catch (DateTimeParseException e) {
             throw ApiException.invalid(RECEIPT_DATE, "Ngày tiếp nhận '" + text + "' không đúng dạng yyyy-MM-dd.");
         }
-        if (date.isAfter(LocalDate.ofInstant(EngineClock.now(), calendar.zone()))) {
+        if (date.isAfter(LocalDate.ofInstant(clock.instant(), calendar.zone()))) {
             throw ApiException.invalid(RECEIPT_DATE, "Ngày tiếp nhận không thể sau ngày hôm nay.");
         }
         return date;

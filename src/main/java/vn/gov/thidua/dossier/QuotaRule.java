@@ -1,11 +1,13 @@
 package vn.gov.thidua.dossier;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
+import vn.gov.thidua.campaign.ReviewRounds;
+import vn.gov.thidua.campaign.ReviewRounds.Round;
 import vn.gov.thidua.system.ApiException;
-import vn.gov.thidua.system.EngineClock;
 
 /**
  * The plan's quotas (1 collective and 1 individual per department, say) hold at submission: an over-quota nomination
@@ -22,11 +24,15 @@ class QuotaRule {
     private final DossierService dossiers;
     private final DossierStore store;
     private final CriteriaDecisions decisions;
+    private final Clock clock;
+    private final ReviewRounds rounds;
 
-    QuotaRule(DossierService dossiers, DossierStore store, CriteriaDecisions decisions) {
+    QuotaRule(DossierService dossiers, DossierStore store, CriteriaDecisions decisions, Clock clock, ReviewRounds rounds) {
         this.dossiers = dossiers;
         this.store = store;
         this.decisions = decisions;
+        this.clock = clock;
+        this.rounds = rounds;
     }
 
     /** Task_RecordPreCheck, before anything is recorded: refuses the submission the quota decision found over a hard quota. */
@@ -35,7 +41,7 @@ class QuotaRule {
             return;
         }
         Dossier d = dossiers.require(id);
-        DossierService.Round round = dossiers.round(d.campaignCode(), d.roundKey(), d.awardForm());
+        Round round = rounds.round(d.campaignCode(), d.roundKey(), d.awardForm());
         if (round.form().quotaAdvisory()) {
             return;
         }
@@ -57,13 +63,13 @@ class QuotaRule {
         if (!"ACCEPT".equalsIgnoreCase(decision == null ? "" : decision.trim()) || !Boolean.FALSE.equals(d.quotaWithin())) {
             return;
         }
-        String clean = DossierService.blankToNull(reason);
+        String clean = DossierInput.blankToNull(reason);
         if (clean == null) {
             throw ApiException.invalid(OVERRIDE_REASON, "Hồ sơ vượt hạn mức số lượng (" + d.quotaReason() + "): ghi rõ lý do"
                     + " chấp nhận vượt hạn mức.");
         }
-        clean = DossierService.text(clean, OVERRIDE_REASON, "", 1000);
+        clean = DossierInput.text(clean, OVERRIDE_REASON, "", 1000);
         store.recordQuotaOverride(id, clean, actor);
-        store.event(id, EngineClock.now(), actor, d.status(), "QUOTA_OVERRIDDEN", "Chấp nhận vượt hạn mức: " + clean);
+        store.event(id, clock.instant(), actor, d.status(), "QUOTA_OVERRIDDEN", "Chấp nhận vượt hạn mức: " + clean);
     }
 }

@@ -9,15 +9,17 @@ import org.springframework.stereotype.Component;
 class RecordAppraisalDelegate implements JavaDelegate {
 
     private final DossierService service;
+    private final DossierReview review;
 
-    RecordAppraisalDelegate(DossierService service) {
+    RecordAppraisalDelegate(DossierService service, DossierReview review) {
         this.service = service;
+        this.review = review;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         Steps.refusingAsUserError(() -> {
-            service.recordAppraisal(service.dossierOf(execution), Steps.text(execution, "appraisalRecommendation"),
+            review.recordAppraisal(service.dossierOf(execution), Steps.text(execution, "appraisalRecommendation"),
                     Steps.text(execution, "appraisalOpinion"), Steps.actor(execution));
             return null;
         });

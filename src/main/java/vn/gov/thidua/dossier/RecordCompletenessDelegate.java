@@ -9,14 +9,16 @@ import org.springframework.stereotype.Component;
 class RecordCompletenessDelegate implements JavaDelegate {
 
     private final DossierService service;
+    private final DossierReview review;
 
-    RecordCompletenessDelegate(DossierService service) {
+    RecordCompletenessDelegate(DossierService service, DossierReview review) {
         this.service = service;
+        this.review = review;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        DossierService.StepResult result = Steps.refusingAsUserError(() -> service.recordCompleteness(service.dossierOf(execution),
+        DossierReview.StepResult result = Steps.refusingAsUserError(() -> review.recordCompleteness(service.dossierOf(execution),
                 execution.getVariable("dossierComplete"), Steps.text(execution, "completenessNote"),
                 Steps.text(execution, "supplementDue"), Steps.actor(execution)));
         execution.setVariable("completenessOutcome", result.outcome());

@@ -13,23 +13,25 @@ class RecordPreCheckDelegate implements JavaDelegate {
 
     private final DossierService service;
     private final QuotaRule quotas;
+    private final DossierReview review;
 
-    RecordPreCheckDelegate(DossierService service, QuotaRule quotas) {
+    RecordPreCheckDelegate(DossierService service, QuotaRule quotas, DossierReview review) {
         this.service = service;
         this.quotas = quotas;
+        this.review = review;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         long id = service.dossierOf(execution);
         Object value = execution.getVariable("quotaWithin");
-        Boolean quotaWithin = value == null ? null : DossierService.yesNo(value);
+        Boolean quotaWithin = value == null ? null : DossierInput.yesNo(value);
         String quotaReason = Steps.text(execution, "quotaReason");
         Steps.refusingAsUserError(() -> {
             quotas.enforce(id, quotaWithin, quotaReason);
             return null;
         });
-        service.recordPreCheck(id, Steps.text(execution, "criteriaOutcome"), Steps.text(execution, "criteriaReason"),
+        review.recordPreCheck(id, Steps.text(execution, "criteriaOutcome"), Steps.text(execution, "criteriaReason"),
                 quotaWithin, quotaReason);
     }
 }

@@ -13,19 +13,21 @@ class RecordVettingDelegate implements JavaDelegate {
 
     private final DossierService service;
     private final QuotaRule quotas;
+    private final DossierReview review;
 
-    RecordVettingDelegate(DossierService service, QuotaRule quotas) {
+    RecordVettingDelegate(DossierService service, QuotaRule quotas, DossierReview review) {
         this.service = service;
         this.quotas = quotas;
+        this.review = review;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         long id = service.dossierOf(execution);
         String decision = Steps.text(execution, "vettingDecision");
-        DossierService.StepResult result = Steps.refusingAsUserError(() -> {
+        DossierReview.StepResult result = Steps.refusingAsUserError(() -> {
             quotas.recordOverride(id, decision, Steps.text(execution, QuotaRule.OVERRIDE_REASON), Steps.actor(execution));
-            return service.recordVetting(id, decision, Steps.text(execution, "vettingNote"),
+            return review.recordVetting(id, decision, Steps.text(execution, "vettingNote"),
                     Steps.text(execution, "supplementDue"), Steps.actor(execution));
         });
         execution.setVariable("vettingOutcome", result.outcome());

@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import vn.gov.thidua.system.ApiException;
-import vn.gov.thidua.system.EngineActor;
+import vn.gov.thidua.engine.EngineActor;
 
 /**
  * What the dossier delegates share: who acts (the signed-in officer, "system" for jobs), reading variables, and

@@ -9,15 +9,17 @@ import org.springframework.stereotype.Component;
 class SubmitDossierDelegate implements JavaDelegate {
 
     private final DossierService service;
+    private final DossierReview review;
 
-    SubmitDossierDelegate(DossierService service) {
+    SubmitDossierDelegate(DossierService service, DossierReview review) {
         this.service = service;
+        this.review = review;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         execution.setVariables(Steps.refusingAsUserError(() ->
-                service.recordSubmission(service.dossierOf(execution), Steps.actor(execution))));
+                review.recordSubmission(service.dossierOf(execution), Steps.actor(execution))));
         Steps.forget(execution, "unitConfirmation");
     }
 }

@@ -9,13 +9,15 @@ import org.springframework.stereotype.Component;
 class SubmitToChairmanDelegate implements JavaDelegate {
 
     private final DossierService service;
+    private final DossierReview review;
 
-    SubmitToChairmanDelegate(DossierService service) {
+    SubmitToChairmanDelegate(DossierService service, DossierReview review) {
         this.service = service;
+        this.review = review;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        service.submitToChairman(service.dossierOf(execution), Steps.actor(execution));
+        review.submitToChairman(service.dossierOf(execution), Steps.actor(execution));
     }
 }

@@ -20,16 +20,16 @@ import org.springframework.stereotype.Service;
 public class CampaignTenants {
 
     private final IdentityService identity;
-    private final SystemIdentity system;
+    private final EngineIdentity system;
 
-    CampaignTenants(IdentityService identity, SystemIdentity system) {
+    CampaignTenants(IdentityService identity, EngineIdentity system) {
         this.identity = identity;
         this.system = system;
     }
 
     /** Creates the campaign's tenant if it is new and makes the groups members; groups already members are skipped. */
     public void admit(String campaignCode, String campaignName, Collection<String> groups) {
-        system.call(() -> {
+        system.asSystem(() -> {
             if (identity.createTenantQuery().tenantId(campaignCode).count() == 0) {
                 Tenant tenant = identity.newTenant(campaignCode);
                 tenant.setName(campaignName.length() > 255 ? campaignName.substring(0, 255) : campaignName);
@@ -53,7 +53,7 @@ public class CampaignTenants {
 
     /** A merger: the successor's group takes the old agency's place in every campaign. */
     public int moveMemberships(String fromGroup, String toGroup) {
-        return system.call(() -> {
+        return system.asSystem(() -> {
             List<Tenant> held = identity.createTenantQuery().groupMember(fromGroup).list();
             for (Tenant tenant : held) {
                 if (identity.createGroupQuery().groupId(toGroup).memberOfTenant(tenant.getId()).count() == 0) {
@@ -70,8 +70,7 @@ public class CampaignTenants {
      * system: officers may not read tenants themselves, and an authentication without them hides their own work.
      */
     public List<String> tenantsOf(String userId) {
-        return system.call(() -> identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream()
-                .map(Tenant::getId).toList());
+        return system.tenantsOf(userId);
     }
 
 

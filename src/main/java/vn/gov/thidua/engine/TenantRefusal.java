@@ -3,7 +3,7 @@ package vn.gov.thidua.engine;
 /**
  * Camunda 7.24 refuses a command on another tenant's object (reading a task's variables, completing it) with a plain
  * ProcessEngineException, which its REST API answers as a 500 with an English message. The product answers it as the
- * 404 of an object the caller may not know of ({@code system/EngineRestErrors}). Drop this when the engine answers
+ * 404 of an object the caller may not know of ({@code api/EngineRestErrors}). Drop this when the engine answers
  * the tenant refusal with a 4xx itself.
  */
 public final class TenantRefusal {

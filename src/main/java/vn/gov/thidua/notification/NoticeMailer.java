@@ -5,6 +5,7 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -30,7 +31,6 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.gov.thidua.agency.AgencyDirectory;
 import vn.gov.thidua.notification.NotificationService.Notice;
-import vn.gov.thidua.system.EngineClock;
 
 /**
  * Mails recorded notices to the officers of their agencies: a batch of them in the job of its {@code notice-mail}
@@ -71,11 +71,12 @@ public class NoticeMailer {
     private final String from;
     private final String fromName;
     private final String tasklistUrl;
+    private final Clock clock;
 
     NoticeMailer(JdbcTemplate jdbc, PlatformTransactionManager transactions, ObjectProvider<JavaMailSender> mailSender,
                  AgencyDirectory directory, @Value("${app.mail.from:}") String from, @Value("${spring.mail.username:}") String smtpUser,
                  @Value("${app.mail.from-name:Hệ thống Thi đua - Khen thưởng}") String fromName,
-                 @Value("${app.mail.tasklist-url:}") String tasklistUrl) {
+                 @Value("${app.mail.tasklist-url:}") String tasklistUrl, Clock clock) {
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -89,6 +90,7 @@ public class NoticeMailer {
         } else if (from.isBlank()) {
             log.warn("MAIL_FROM is not set: notices are mailed from {}", this.from);
         }
+        this.clock = clock;
     }
 
     /** Whether this node has an SMTP server to mail through. */
@@ -128,7 +130,7 @@ public class NoticeMailer {
         List<Notice> pending = locked.stream().filter(n -> "PENDING".equals(n.mailStatus())).toList();
         JavaMailSender sender = mailSender.getIfAvailable();
         List<Object[]> marks = new ArrayList<>();
-        OffsetDateTime now = EngineClock.now().atOffset(ZoneOffset.UTC);
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         if (sender == null && !pending.isEmpty()) {
             // A node without SMTP running the job of a node with it: a configuration mistake, said in the log
             pending.forEach(n -> marks.add(mark("SKIPPED", NO_SERVER, null, n)));

@@ -1,6 +1,7 @@
 package vn.gov.thidua.notification;
 
 import java.sql.PreparedStatement;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
@@ -20,9 +21,8 @@ import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import vn.gov.thidua.engine.SystemIdentity;
+import vn.gov.thidua.engine.EngineIdentity;
 import vn.gov.thidua.system.Database;
-import vn.gov.thidua.system.EngineClock;
 
 /**
  * Records notices for an agency's officers, in the caller's transaction: a notice exists once per dedupe key, so
@@ -59,17 +59,19 @@ public class NotificationService {
 
     private final JdbcTemplate jdbc;
     private final RuntimeService runtimeService;
-    private final SystemIdentity system;
+    private final EngineIdentity system;
     private final NoticeMailer mailer;
     private final int batchSize;
+    private final Clock clock;
 
-    NotificationService(JdbcTemplate jdbc, RuntimeService runtimeService, SystemIdentity system, NoticeMailer mailer,
-                        @Value("${app.mail.batch-size:200}") int batchSize) {
+    NotificationService(JdbcTemplate jdbc, RuntimeService runtimeService, EngineIdentity system, NoticeMailer mailer,
+                        @Value("${app.mail.batch-size:200}") int batchSize, Clock clock) {
         this.jdbc = jdbc;
         this.runtimeService = runtimeService;
         this.system = system;
         this.mailer = mailer;
         this.batchSize = batchSize;
+        this.clock = clock;
     }
 
     /** Records the notice unless one with the same key exists, and then has it mailed; returns whether it was new. */
@@ -91,7 +93,7 @@ public class NotificationService {
     @Transactional(propagation = Propagation.MANDATORY)
     public int notifyAgencies(List<NoticeDraft> drafts) {
         boolean mailed = mailer.isConfigured();
-        OffsetDateTime now = EngineClock.now().atOffset(ZoneOffset.UTC);
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         Map<String, List<NoticeDraft>> batches = new LinkedHashMap<>();
         for (int from = 0; from < drafts.size(); from += batchSize) {
             batches.put(UUID.randomUUID().toString(), drafts.subList(from, Math.min(drafts.size(), from + batchSize)));
@@ -100,7 +102,7 @@ public class NotificationService {
         Map<String, Integer> recorded = recordedPerBatch(batches.keySet());
         if (mailed && !recorded.isEmpty()) {
             // The mail belongs to the system, not to whoever's step recorded the notices: no officer may start processes
-            system.run(() -> recorded.forEach((batch, count) -> runtimeService.createProcessInstanceByKey(MAIL_PROCESS)
+            system.asSystem(() -> recorded.forEach((batch, count) -> runtimeService.createProcessInstanceByKey(MAIL_PROCESS)
                     .businessKey(batch)
                     .setVariable("noticeCount", count)
                     .execute()));
@@ -176,7 +178,7 @@ public class NotificationService {
         }
         jdbc.update("insert into notification_read (notification_id, username, read_at) select ?, ?, ? where not exists"
                         + " (select 1 from notification_read where notification_id = ? and username = ?)",
-                id, username, EngineClock.now().atOffset(ZoneOffset.UTC), id, username);
+                id, username, clock.instant().atOffset(ZoneOffset.UTC), id, username);
         return true;
     }
 

@@ -1,5 +1,6 @@
 package vn.gov.thidua.report;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -36,7 +37,6 @@ import vn.gov.thidua.dossier.DossierReports;
 import vn.gov.thidua.dossier.DossierReports.AwardedNominee;
 import vn.gov.thidua.dossier.DossierReports.DecisionSummary;
 import vn.gov.thidua.dossier.DossierStatus;
-import vn.gov.thidua.system.EngineClock;
 
 /**
  * The Board's view of a campaign: each unit's state per milestone (from the campaign's own status report), its
@@ -126,10 +126,11 @@ public class CampaignDashboard {
     private final DossierReports dossierReports;
     private final AgencyDirectory directory;
     private final CalendarWarnings calendarWarnings;
+    private final Clock clock;
 
     CampaignDashboard(CampaignService campaigns, CampaignRepository campaignList, CampaignAccess access,
                       CampaignStatusReport statusReport, DossierReports dossierReports, AgencyDirectory directory,
-                      CalendarWarnings calendarWarnings) {
+                      CalendarWarnings calendarWarnings, Clock clock) {
         this.campaigns = campaigns;
         this.campaignList = campaignList;
         this.access = access;
@@ -137,6 +138,7 @@ public class CampaignDashboard {
         this.dossierReports = dossierReports;
         this.directory = directory;
         this.calendarWarnings = calendarWarnings;
+        this.clock = clock;
     }
 
     /** The campaigns the signed-in officer supervises, newest first. */
@@ -170,7 +172,7 @@ public class CampaignDashboard {
         awarded.forEach(a -> awardsByUnit.merge(a.proposingAgency(), 1, Integer::sum));
 
         Map<DossierStatus, Integer> dossierTotals = allZero(DossierStatus.class);
-        Instant now = EngineClock.now();
+        Instant now = clock.instant();
         Map<String, Agency> agencies = new HashMap<>();
         directory.all().forEach(agency -> agencies.put(agency.getCode(), agency));
         List<UnitRow> units = status.units().stream().map(unit -> {

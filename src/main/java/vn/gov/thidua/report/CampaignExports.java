@@ -1,5 +1,6 @@
 package vn.gov.thidua.report;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -28,7 +29,6 @@ import vn.gov.thidua.report.CampaignDashboard.UnitRow;
 import vn.gov.thidua.report.PrintedWorkbook.Column;
 import vn.gov.thidua.report.PrintedWorkbook.Heading;
 import vn.gov.thidua.system.ApiException;
-import vn.gov.thidua.system.EngineClock;
 
 /**
  * The campaign's printed lists as .xlsx: the dashboard, the nominees a round proposed, the nominees awarded, and a
@@ -54,11 +54,13 @@ public class CampaignExports {
     private final CampaignDashboard dashboards;
     private final DossierReports dossierReports;
     private final AgencyDirectory directory;
+    private final Clock clock;
 
-    CampaignExports(CampaignDashboard dashboards, DossierReports dossierReports, AgencyDirectory directory) {
+    CampaignExports(CampaignDashboard dashboards, DossierReports dossierReports, AgencyDirectory directory, Clock clock) {
         this.dashboards = dashboards;
         this.dossierReports = dossierReports;
         this.directory = directory;
+        this.clock = clock;
     }
 
     public Export dashboard(String code) {
@@ -128,7 +130,7 @@ public class CampaignExports {
         ReviewRound round = round(definition, roundKey);
         String board = dashboards.agencyName(campaign.getAppraisingBoard());
         List<String> subtitles = List.of(campaign.getName(), planLine(campaign), "Đợt: " + round.name());
-        LocalDate today = EngineClock.now().atZone(DeadlineWording.ZONE).toLocalDate();
+        LocalDate today = clock.instant().atZone(DeadlineWording.ZONE).toLocalDate();
         Map<String, String> names = directory.allNames();
         PrintedWorkbook workbook = new PrintedWorkbook();
         if (which == NomineeList.PROPOSED) {

@@ -20,12 +20,12 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.impl.util.ResourceTypeUtil;
 import org.springframework.stereotype.Service;
 import vn.gov.thidua.agency.AgencyKind;
 import vn.gov.thidua.engine.CampaignTenants;
+import vn.gov.thidua.engine.EngineInternals;
 import vn.gov.thidua.engine.HistoricInstanceGrants;
-import vn.gov.thidua.engine.SystemIdentity;
+import vn.gov.thidua.engine.EngineIdentity;
 
 /**
  * The engine authorizations the product grants as work is created, so that with authorizations on each agency
@@ -43,11 +43,11 @@ public class AccessGrants {
     static final String NEWEST_BASELINE_PROCESS = "unit-milestone";
 
     private final AuthorizationService authorizations;
-    private final SystemIdentity system;
+    private final EngineIdentity system;
     private final CampaignTenants tenants;
     private final HistoricInstanceGrants history;
 
-    AccessGrants(AuthorizationService authorizations, SystemIdentity system, CampaignTenants tenants,
+    AccessGrants(AuthorizationService authorizations, EngineIdentity system, CampaignTenants tenants,
                  HistoricInstanceGrants history) {
         this.authorizations = authorizations;
         this.system = system;
@@ -211,7 +211,7 @@ public class AccessGrants {
      * may not write authorizations, so they are written as the system.
      */
     private void asSystem(Runnable write) {
-        system.run(write);
+        system.asSystem(write);
     }
 
     /** A merger: what the old agency's group was granted, and the campaigns it belonged to, its successor now holds. */
@@ -221,8 +221,7 @@ public class AccessGrants {
         for (Authorization old : held) {
             Resource resource = resource(old.getResourceType());
             if (resource != null) {
-                grant(toGroup, resource, old.getResourceId(),
-                        old.getPermissions(ResourceTypeUtil.getPermissionsByResourceType(old.getResourceType())));
+                grant(toGroup, resource, old.getResourceId(), EngineInternals.permissionsOf(old));
             }
             authorizations.deleteAuthorization(old.getId());
         }

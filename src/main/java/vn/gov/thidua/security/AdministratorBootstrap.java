@@ -14,7 +14,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import vn.gov.thidua.system.DemoCredentials;
 
 /**
  * Creates the first administrator (member of camunda-admin) from ADMIN_USER and ADMIN_PASSWORD. No password is in
@@ -27,15 +26,14 @@ import vn.gov.thidua.system.DemoCredentials;
 class AdministratorBootstrap implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(AdministratorBootstrap.class);
-    private static final String DEMO_ADMIN = "admin";
 
     private final IdentityService identityService;
     private final String username;
     private final String password;
-    private final Optional<DemoCredentials> demo;
+    private final Optional<DefaultAdministrator> demo;
 
     AdministratorBootstrap(IdentityService identityService, @Value("${app.admin.username:}") String username,
-                           @Value("${app.admin.password:}") String password, ObjectProvider<DemoCredentials> demo) {
+                           @Value("${app.admin.password:}") String password, ObjectProvider<DefaultAdministrator> demo) {
         this.identityService = identityService;
         this.username = username;
         this.password = password;
@@ -45,8 +43,8 @@ class AdministratorBootstrap implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        String id = username.isBlank() && demo.isPresent() ? DEMO_ADMIN : username;
-        String secret = password.isBlank() ? demo.map(DemoCredentials::password).orElse("") : password;
+        String id = username.isBlank() && demo.isPresent() ? demo.get().username() : username;
+        String secret = password.isBlank() ? demo.map(DefaultAdministrator::password).orElse("") : password;
         if (id.isBlank() || secret.isBlank()) {
             log.warn("No administrator configured: set ADMIN_USER and ADMIN_PASSWORD to create one");
             return;

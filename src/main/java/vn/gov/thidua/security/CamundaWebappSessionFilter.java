@@ -8,13 +8,11 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.Set;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
-import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.gov.thidua.engine.WebappSessions;
 
 /**
  * An officer signed in to Tasklist or Cockpit is signed in to the product's pages and API too: the webapps' session
@@ -23,7 +21,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class CamundaWebappSessionFilter extends OncePerRequestFilter {
 
-    static final String ENGINE = "default";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final Officers officers;
@@ -40,24 +37,24 @@ class CamundaWebappSessionFilter extends OncePerRequestFilter {
         HttpSession session = request.getSession(false);
         if (session != null && SecurityContextHolder.getContext().getAuthentication() == null
                 && request.getHeader("Authorization") == null) {
-            Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-            if (authentications != null && authentications.getAuthenticationForProcessEngine(ENGINE) instanceof UserAuthentication user) {
+            Optional<WebappSessions.SignedIn> signedIn = WebappSessions.signedIn(session);
+            if (signedIn.isPresent()) {
                 if (!SAFE_METHODS.contains(request.getMethod()) && !validToken(request, session)) {
                     problems.write(response, HttpServletResponse.SC_FORBIDDEN,
                             "Thiếu hoặc sai mã chống giả mạo (X-XSRF-TOKEN) của phiên đăng nhập. Vui lòng tải lại trang.");
                     return;
                 }
                 SecurityContextHolder.getContext().setAuthentication(
-                        officers.authentication(user.getIdentityId(), user.getGroupIds(), true));
+                        officers.authentication(signedIn.get().userId(), signedIn.get().groupIds(), true));
             }
         }
         chain.doFilter(request, response);
     }
 
     private static boolean validToken(HttpServletRequest request, HttpSession session) {
-        Object expected = session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
-        String sent = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
-        return expected != null && sent != null && MessageDigest.isEqual(expected.toString().getBytes(StandardCharsets.UTF_8),
+        Optional<String> expected = WebappSessions.token(session);
+        String sent = request.getHeader(WebappSessions.TOKEN_HEADER);
+        return expected.isPresent() && sent != null && MessageDigest.isEqual(expected.get().getBytes(StandardCharsets.UTF_8),
                 sent.getBytes(StandardCharsets.UTF_8));
     }
 }

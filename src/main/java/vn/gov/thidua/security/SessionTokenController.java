@@ -5,9 +5,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.Map;
-import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.gov.thidua.engine.WebappSessions;
 import vn.gov.thidua.system.ApiException;
 
 /**
@@ -23,10 +23,10 @@ public class SessionTokenController {
     @Operation(summary = "Mã chống giả mạo (X-XSRF-TOKEN) của phiên Tasklist/Cockpit, cho các trang của ứng dụng")
     public Map<String, String> token(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
-        Object token = session == null ? null : session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
+        String token = session == null ? null : WebappSessions.token(session).orElse(null);
         if (token == null) {
             throw ApiException.notFound("Phiên này không đăng nhập qua Tasklist/Cockpit nên không có mã chống giả mạo.");
         }
-        return Map.of("header", CsrfConstants.CSRF_TOKEN_HEADER_NAME, "token", token.toString());
+        return Map.of("header", WebappSessions.TOKEN_HEADER, "token", token);
     }
 }

@@ -19,8 +19,8 @@ import org.springframework.transaction.TransactionSystemException;
 /**
  * Tells a failure caused by the database being out of reach (stopped, restarting, network cut) from any other, and
  * words the answer: 503 with a Vietnamese {@code detail} and a {@code Retry-After}, never the 500 and the Java class
- * names the layers in between would give. The product's API ({@link ApiExceptionHandler}), the engine's JAX-RS
- * applications ({@link EngineRestErrors}) and the servlet filters in front of them ({@link DatabaseOutageFilter},
+ * names the layers in between would give. The product's API ({@code api/ApiExceptionHandler}), the engine's JAX-RS
+ * applications ({@code api/EngineRestErrors}) and the servlet filters in front of them ({@link DatabaseOutageFilter},
  * for the logins that read the database before any controller runs) all ask here, so they answer alike.
  *
  * <p>The outage surfaces wrapped in whichever layer met it first: Camunda's {@code ProcessEngineException} or MyBatis'

@@ -23,10 +23,10 @@ public class PlainTextJson {
         return new SimpleModule("plain-text").addDeserializer(String.class, new PlainStringDeserializer());
     }
 
-    /** A refused string; {@link ApiExceptionHandler} names the field from its path. */
+    /** A refused string; {@code api/ApiExceptionHandler} names the field from its path. */
     public static final class ControlCharacterRefusal extends JsonMappingException {
 
-        final int character;
+        public final int character;
 
         ControlCharacterRefusal(JsonParser parser, int character) {
             super(parser, "control character in a string");

@@ -1,6 +1,7 @@
 package vn.gov.thidua.agency;
 
 import org.springframework.context.ApplicationContext;
+import vn.gov.thidua.demo.DemoOfficers;
 
 /** Hưng Yên's test directory (it has communes, Thái Bình's file has none) and its officers, for tests of other packages. */
 public final class SecondProvince {

@@ -31,7 +31,7 @@ import vn.gov.thidua.support.CampaignFixtures.Fixture;
 import vn.gov.thidua.support.ProcessClock;
 import vn.gov.thidua.support.ProductStory;
 import vn.gov.thidua.support.ProductTest;
-import vn.gov.thidua.system.TasklistFilters;
+import vn.gov.thidua.tasklist.TasklistFilters;
 
 /**
  * Officers in the real Tasklist and Cockpit, in headless Chromium: a unit files its implementation plan through the

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -18,7 +19,6 @@ import vn.gov.thidua.campaign.CampaignStatusReport.CampaignStatus;
 import vn.gov.thidua.campaign.CampaignStatusReport.State;
 import vn.gov.thidua.engine.OverdueTasks;
 import vn.gov.thidua.notification.NotificationService;
-import vn.gov.thidua.system.EngineClock;
 import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.CampaignFixtures;
 import vn.gov.thidua.support.CampaignFixtures.Fixture;
@@ -193,7 +193,7 @@ class CampaignProcessTest extends ProductStory {
         String taskId = taskOf(unit, milestone).getId();
         AsOfficer.run(identityService, "cb." + unit, () -> taskService.complete(taskId, Map.of(
                 "documentNumber", number,
-                "documentDate", EngineClock.now().atZone(DeadlineWording.ZONE).toLocalDate().toString(),
+                "documentDate", ClockUtil.getCurrentTime().toInstant().atZone(DeadlineWording.ZONE).toLocalDate().toString(),
                 "documentSummary", "Văn bản của " + unit)));
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +31,6 @@ import vn.gov.thidua.agency.AgencyService;
 import vn.gov.thidua.campaign.CampaignStatusReport.State;
 import vn.gov.thidua.notification.NotificationService;
 import vn.gov.thidua.notification.NotificationService.Notice;
-import vn.gov.thidua.system.EngineClock;
 import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.ProcessClock;
 import vn.gov.thidua.support.ProductStory;
@@ -407,7 +407,7 @@ class DefinitionShapesTest extends ProductStory {
         String taskId = taskOf(unit, milestone).getId();
         AsOfficer.run(identityService, "cb." + officerAgency, () -> taskService.complete(taskId, Map.of(
                 "documentNumber", number,
-                "documentDate", EngineClock.now().atZone(DeadlineWording.ZONE).toLocalDate().toString(),
+                "documentDate", ClockUtil.getCurrentTime().toInstant().atZone(DeadlineWording.ZONE).toLocalDate().toString(),
                 "documentSummary", "Văn bản của " + unit)));
     }
 

@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.gov.thidua.campaign.CampaignStatusReport.State;
-import vn.gov.thidua.system.EngineClock;
 import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.CampaignFixtures;
 import vn.gov.thidua.support.CampaignFixtures.Fixture;
@@ -157,7 +157,7 @@ class LegacyCampaignProcessTest extends ProductStory {
         String taskId = taskOf(unit, milestone).getId();
         AsOfficer.run(identityService, "cb." + unit, () -> taskService.complete(taskId, Map.of(
                 "documentNumber", "01/KH-" + unit,
-                "documentDate", EngineClock.now().atZone(DeadlineWording.ZONE).toLocalDate().toString())));
+                "documentDate", ClockUtil.getCurrentTime().toInstant().atZone(DeadlineWording.ZONE).toLocalDate().toString())));
     }
 
     private void completeCampaignTask(ProcessInstance campaign, Map<String, Object> variables) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.gov.thidua.engine.OverdueTasks;
-import vn.gov.thidua.system.EngineClock;
 import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.CampaignFixtures;
 import vn.gov.thidua.support.CampaignFixtures.Fixture;
@@ -198,7 +198,7 @@ class UnitMilestoneProcessTest extends ProductStory {
         String taskId = taskOf(unit, milestone).getId();
         AsOfficer.run(identityService, "cb." + unit, () -> taskService.complete(taskId, Map.of(
                 "documentNumber", "01/KH-" + unit,
-                "documentDate", EngineClock.now().atZone(DeadlineWording.ZONE).toLocalDate().toString())));
+                "documentDate", ClockUtil.getCurrentTime().toInstant().atZone(DeadlineWording.ZONE).toLocalDate().toString())));
     }
 
     private List<Map<String, Object>> reminders() {

@@ -26,7 +26,7 @@ import vn.gov.thidua.campaign.CampaignService;
 import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.ProcessClock;
 import vn.gov.thidua.support.ProductTest;
-import vn.gov.thidua.system.TasklistFilters;
+import vn.gov.thidua.tasklist.TasklistFilters;
 
 /**
  * Issue #25's award rules on H2, the embedded database of the demo, in one plan-161 round told through the public API

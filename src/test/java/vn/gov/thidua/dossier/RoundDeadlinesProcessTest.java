@@ -28,7 +28,7 @@ import vn.gov.thidua.support.AsOfficer;
 import vn.gov.thidua.support.ProcessClock;
 import vn.gov.thidua.support.ProductStory;
 import vn.gov.thidua.support.ProductTest;
-import vn.gov.thidua.system.TasklistFilters;
+import vn.gov.thidua.tasklist.TasklistFilters;
 
 /**
  * Issue #25, points 3 and 4, as seed 000 sets them for plan 161's mid-term review: units send dossiers by 12/12/2024,

@@ -46,7 +46,7 @@ import vn.gov.thidua.support.ProcessClock;
 import vn.gov.thidua.support.ProductStory;
 import vn.gov.thidua.support.ProductTest;
 import vn.gov.thidua.support.TestMailServer;
-import vn.gov.thidua.system.TasklistFilters;
+import vn.gov.thidua.tasklist.TasklistFilters;
 
 /**
  * The `notice-mail` model: recorded notices are mailed in batches, one instance and one job per batch of at most

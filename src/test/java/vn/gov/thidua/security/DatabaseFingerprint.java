@@ -33,7 +33,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class DatabaseFingerprint {
 
     /** Written by the engine on its own clock, not by requests. */
-    private static final Set<String> IGNORED = Set.of("act_ru_meter_log", "act_ge_property", "act_ge_schema_log", "thidua_schema_history");
+    private static final Set<String> IGNORED = Set.of("act_ru_meter_log", "act_ge_property", "act_ge_schema_log", "thidua_schema_history",
+            "thidua_engine_schema_history");
     private static final List<String> EXTRA = List.of(
             "(select coalesce(sum(retries_), 0) from act_ru_job)",
             "(select count(exception_msg_) from act_ru_job)",

@@ -25,7 +25,7 @@ import vn.gov.thidua.support.CampaignFixtures;
 import vn.gov.thidua.support.ProcessClock;
 import vn.gov.thidua.support.ProductStory;
 import vn.gov.thidua.support.ProductTest;
-import vn.gov.thidua.system.TasklistFilters;
+import vn.gov.thidua.tasklist.TasklistFilters;
 
 /**
  * No expression sent by a caller is ever evaluated (issue #22, finding 1): task queries and filter executions

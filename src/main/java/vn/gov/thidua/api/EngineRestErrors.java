@@ -1,4 +1,4 @@
-package vn.gov.thidua.system;
+package vn.gov.thidua.api;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -23,13 +23,15 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
-import org.camunda.bpm.engine.impl.form.FormException;
 import org.camunda.bpm.engine.rest.dto.AuthorizationExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.gov.thidua.engine.EngineInternals;
 import vn.gov.thidua.engine.TenantRefusal;
+import vn.gov.thidua.system.Database;
+import vn.gov.thidua.system.DatabaseOutage;
 
 /**
  * Every error of the engine REST API, as officers and their clients should see it. Camunda answers many client
@@ -85,7 +87,7 @@ public final class EngineRestErrors {
         }
         for (Throwable cause : chain) {
             if ((cause instanceof BadUserRequestException || cause instanceof AuthorizationException
-                    || cause instanceof FormException) && isProducts(cause.getMessage())) {
+                    || EngineInternals.isFormRefusal(cause)) && isProducts(cause.getMessage())) {
                 if (cause instanceof AuthorizationException refusal) {
                     return forbidden(refusal, refusal.getMessage());
                 }

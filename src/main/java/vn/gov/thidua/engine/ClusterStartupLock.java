@@ -1,4 +1,4 @@
-package vn.gov.thidua.system;
+package vn.gov.thidua.engine;
 
 import jakarta.annotation.PreDestroy;
 import java.sql.Connection;
@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import vn.gov.thidua.system.Database;
 
 /**
  * Nodes of a cluster do their start-up work one at a time. On an empty database two nodes started together would

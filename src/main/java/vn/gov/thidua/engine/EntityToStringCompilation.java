@@ -1,4 +1,4 @@
-package vn.gov.thidua.system;
+package vn.gov.thidua.engine;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.management.JMException;
 import javax.management.ObjectName;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -32,13 +34,17 @@ import org.springframework.stereotype.Component;
 @Component
 class EntityToStringCompilation {
 
+    /**
+     * The packages are read from the classes, not written out: a fork that renames them (Operaton, CIB seven) then
+     * fails to compile here instead of leaving a directive that matches nothing.
+     */
     private static final String DIRECTIVE = """
             [{
-              match: ["org/camunda/bpm/engine/impl/persistence/entity/*.toString",
-                      "org/camunda/bpm/engine/impl/history/event/*.toString"],
+              match: ["%s/*.toString",
+                      "%s/*.toString"],
               c2: { Exclude: true }
             }]
-            """;
+            """.formatted(internalName(TaskEntity.class), internalName(HistoryEvent.class));
 
     private static final Logger log = LoggerFactory.getLogger(EntityToStringCompilation.class);
     private static final AtomicBoolean ADDED = new AtomicBoolean();
@@ -72,5 +78,9 @@ class EntityToStringCompilation {
                 new ObjectName("com.sun.management:type=DiagnosticCommand"), operation,
                 new Object[] {arguments}, new String[] {String[].class.getName()});
         return String.valueOf(output);
+    }
+
+    private static String internalName(Class<?> type) {
+        return type.getPackageName().replace('.', '/');
     }
 }

@@ -1,4 +1,4 @@
-package vn.gov.thidua.security;
+package vn.gov.thidua.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,7 +78,7 @@ class AuthorizationCheckTuningTest extends ProductStory {
     void authorizationsAreIndexedByUser() throws Exception {
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         assertThat(IndexColumns.of(configuration.getDataSource(), "ACT_RU_AUTHORIZATION",
-                AuthorizationCheckTuning.USER_INDEX)).containsExactly("USER_ID_");
+                "THIDUA_IDX_AUTH_USER")).containsExactly("USER_ID_");
     }
 
     private String candidateTask(String group) {

@@ -1,14 +1,14 @@
-package vn.gov.thidua.system;
+package vn.gov.thidua.engine;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -29,16 +29,14 @@ import org.springframework.stereotype.Component;
  * acquisition asks only for jobs due by now, oldest first, and two indexes serve it: the due date of the jobs the
  * acquisition may take ({@code RETRIES_ > 0} and not suspended, so failed jobs waiting in Cockpit for an operator are
  * not read again each time) and the lock expiry of the jobs in progress. A timer due at 07:00 now also fires before
- * one due at 08:00 when both are late. On H2 (one node, the demo) the indexes are plain ones on the same columns.
+ * one due at 08:00 when both are late. On H2 (one node, the demo) the indexes are plain ones on the same columns. They
+ * are a migration of the engine's tables (db/engine, {@link EngineSchemaMigrations}).
  *
  * <p>A job created without a due date by a version before this one would never be acquired under the new condition,
  * so each start gives such jobs the start's time as due date, under the start-up lock, before the job executor runs.
  */
 @Component
 class JobAcquisitionTuning extends AbstractProcessEnginePlugin {
-
-    static final String DUE_INDEX = "THIDUA_IDX_JOB_DUE";
-    static final String LOCKED_INDEX = "THIDUA_IDX_JOB_LOCKED";
 
     private static final Logger log = LoggerFactory.getLogger(JobAcquisitionTuning.class);
 
@@ -52,13 +50,6 @@ class JobAcquisitionTuning extends AbstractProcessEnginePlugin {
     public void postProcessEngineBuild(ProcessEngine engine) {
         DataSource dataSource = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource();
         try (Connection connection = dataSource.getConnection()) {
-            boolean postgres = Database.isPostgreSQL(connection);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("create index if not exists " + DUE_INDEX + " on ACT_RU_JOB (DUEDATE_)"
-                        + (postgres ? " where RETRIES_ > 0 and SUSPENSION_STATE_ = 1" : ""));
-                statement.execute("create index if not exists " + LOCKED_INDEX + " on ACT_RU_JOB (LOCK_EXP_TIME_)"
-                        + (postgres ? " where LOCK_OWNER_ is not null" : ""));
-            }
             int dated = giveDueDates(connection);
             if (!connection.getAutoCommit()) {
                 connection.commit();
@@ -68,8 +59,7 @@ class JobAcquisitionTuning extends AbstractProcessEnginePlugin {
                         + " the job executor runs them", dated);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not prepare the job table for acquisition by due date (" + DUE_INDEX
-                    + ", " + LOCKED_INDEX + ")", e);
+            throw new IllegalStateException("Could not give a due date to the jobs created without one", e);
         }
     }
 
@@ -77,7 +67,7 @@ class JobAcquisitionTuning extends AbstractProcessEnginePlugin {
     static int giveDueDates(Connection connection) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
                 "update ACT_RU_JOB set DUEDATE_ = ? where DUEDATE_ is null")) {
-            statement.setTimestamp(1, Timestamp.from(EngineClock.now()));
+            statement.setTimestamp(1, Timestamp.from(ClockUtil.getCurrentTime().toInstant()));
             return statement.executeUpdate();
         }
     }

@@ -1,4 +1,4 @@
-package vn.gov.thidua.system;
+package vn.gov.thidua.engine;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;

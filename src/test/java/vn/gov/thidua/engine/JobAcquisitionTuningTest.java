@@ -1,4 +1,4 @@
-package vn.gov.thidua.system;
+package vn.gov.thidua.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +26,8 @@ import vn.gov.thidua.support.ProductTest;
 /**
  * The job executor takes due jobs oldest first: every job the engine creates has a due date, an acquisition returns the
  * jobs that fell due first, and a job left without a due date by an earlier version is given one at start, so it is
- * acquired and not forgotten. The due dates, and the locks of jobs in progress, are indexed.
+ * acquired and not forgotten. The due dates, and the locks of jobs in progress, are indexed by a migration of the
+ * engine's tables.
  */
 @ProductTest
 class JobAcquisitionTuningTest extends ProductStory {
@@ -96,10 +97,12 @@ class JobAcquisitionTuningTest extends ProductStory {
 
     @Test
     void dueDatesAndLocksAreIndexed() throws Exception {
-        assertThat(IndexColumns.of(dataSource(), "ACT_RU_JOB", JobAcquisitionTuning.DUE_INDEX))
+        assertThat(IndexColumns.of(dataSource(), "ACT_RU_JOB", "THIDUA_IDX_JOB_DUE"))
                 .containsExactly("DUEDATE_");
-        assertThat(IndexColumns.of(dataSource(), "ACT_RU_JOB", JobAcquisitionTuning.LOCKED_INDEX))
+        assertThat(IndexColumns.of(dataSource(), "ACT_RU_JOB", "THIDUA_IDX_JOB_LOCKED"))
                 .containsExactly("LOCK_EXP_TIME_");
+        assertThat(jdbc.queryForObject("select count(*) from thidua_engine_schema_history where version = '8.11' and success",
+                Integer.class)).as("the engine's indexes are a migration, run once").isEqualTo(1);
     }
 
     private String start() {

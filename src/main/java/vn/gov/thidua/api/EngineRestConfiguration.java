@@ -1,4 +1,4 @@
-package vn.gov.thidua.system;
+package vn.gov.thidua.api;
 
 import jakarta.servlet.ServletContext;
 import java.util.List;

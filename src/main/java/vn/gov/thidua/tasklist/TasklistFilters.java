@@ -1,4 +1,4 @@
-package vn.gov.thidua.system;
+package vn.gov.thidua.tasklist;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +11,6 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +20,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.gov.thidua.engine.EngineInternals;
 
 /**
  * The Tasklist filters officers and the Board start from, created at start-up: each exactly once, brought back to its
@@ -132,8 +132,8 @@ public class TasklistFilters implements ApplicationRunner {
     /** Compares what Tasklist reads: the name, the stored query and the properties, as JSON. */
     private static boolean sameDefinition(Filter current, Filter wanted) {
         return Objects.equals(current.getName(), wanted.getName())
-                && sameJson(((FilterEntity) current).getQueryInternal(), ((FilterEntity) wanted).getQueryInternal())
-                && sameJson(((FilterEntity) current).getPropertiesInternal(), ((FilterEntity) wanted).getPropertiesInternal());
+                && sameJson(EngineInternals.storedQuery(current), EngineInternals.storedQuery(wanted))
+                && sameJson(EngineInternals.storedProperties(current), EngineInternals.storedProperties(wanted));
     }
 
     private static boolean sameJson(String a, String b) {

@@ -1,14 +1,9 @@
-package vn.gov.thidua.security;
+package vn.gov.thidua.engine;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
-import javax.sql.DataSource;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Session;
@@ -30,13 +25,11 @@ import org.springframework.stereotype.Component;
  *
  * <p><b>An index on the user id.</b> Every check looks for rows of the user <i>or</i> of the user's groups. The engine
  * indexes the group id but not the user id alone, so PostgreSQL read the whole table for each check (13 ms for an
- * agency's task list); with both indexes it reads the few matching rows of each. The index is created once the engine
- * has created its tables, under the start-up lock, if it is not there yet ({@code THIDUA_IDX_AUTH_USER}).
+ * agency's task list); with both indexes it reads the few matching rows of each. The index
+ * ({@code THIDUA_IDX_AUTH_USER}) is a migration of the engine's tables (db/engine, {@link EngineSchemaMigrations}).
  */
 @Component
 class AuthorizationCheckTuning extends AbstractProcessEnginePlugin {
-
-    static final String USER_INDEX = "THIDUA_IDX_AUTH_USER";
 
     /** An officer belongs to their agencies' groups (one to a few); beyond this the engine's narrowing pays off. */
     static final int MAX_UNFILTERED_GROUPS = 20;
@@ -59,19 +52,6 @@ class AuthorizationCheckTuning extends AbstractProcessEnginePlugin {
             }
         });
         configuration.setCustomSessionFactories(factories);
-    }
-
-    @Override
-    public void postProcessEngineBuild(ProcessEngine engine) {
-        DataSource dataSource = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource();
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("create index if not exists " + USER_INDEX + " on ACT_RU_AUTHORIZATION (USER_ID_)");
-            if (!connection.getAutoCommit()) {
-                connection.commit();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not create the index " + USER_INDEX + " of the engine's authorizations", e);
-        }
     }
 
     static class FewGroupsAuthorizationManager extends AuthorizationManager {

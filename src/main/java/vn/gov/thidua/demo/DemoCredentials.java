@@ -1,4 +1,4 @@
-package vn.gov.thidua.system;
+package vn.gov.thidua.demo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
+import vn.gov.thidua.security.DefaultAdministrator;
 
 /**
  * The one password of the demo logins. It is never in the code: DEMO_PASSWORD when set, otherwise generated on the
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "app.demo.officers", havingValue = "true")
-public class DemoCredentials {
+public class DemoCredentials implements DefaultAdministrator {
 
     private static final String UPPER = "ABCDEFGHJKLMNPQRSTUVWXYZ";
     private static final String LOWER = "abcdefghijkmnpqrstuvwxyz";
@@ -31,6 +32,13 @@ public class DemoCredentials {
         this.password = configured.isBlank() ? storedOrGenerated(Path.of(dataDir, "demo-password.txt")) : configured;
     }
 
+    /** The demo's administrator, with the demo's password. */
+    @Override
+    public String username() {
+        return "admin";
+    }
+
+    @Override
     public String password() {
         return password;
     }

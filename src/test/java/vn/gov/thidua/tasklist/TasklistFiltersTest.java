@@ -1,4 +1,4 @@
-package vn.gov.thidua.system;
+package vn.gov.thidua.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
-package vn.gov.thidua.calendar;
+package vn.gov.thidua.engine;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
@@ -8,7 +9,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.calendar.BusinessCalendar;
 import org.camunda.bpm.engine.task.Task;
-import vn.gov.thidua.system.EngineClock;
+import vn.gov.thidua.calendar.WorkingCalendar;
 
 /**
  * One of the engine's business calendars ("dueDate" or "duration") that also understands {@code P<n>WD}: the end
@@ -22,10 +23,12 @@ final class WorkingDayBusinessCalendar implements BusinessCalendar {
 
     private final BusinessCalendar camunda;
     private final WorkingCalendar calendar;
+    private final Clock clock;
 
-    WorkingDayBusinessCalendar(BusinessCalendar camunda, WorkingCalendar calendar) {
+    WorkingDayBusinessCalendar(BusinessCalendar camunda, WorkingCalendar calendar, Clock clock) {
         this.camunda = camunda;
         this.calendar = calendar;
+        this.clock = clock;
     }
 
     @Override
@@ -53,7 +56,7 @@ final class WorkingDayBusinessCalendar implements BusinessCalendar {
             throw new ProcessEngineException("Hạn '" + description + "' không hợp lệ: số ngày làm việc phải từ 1 đến "
                     + MAX_WORKING_DAYS + ".");
         }
-        Instant start = startDate == null ? EngineClock.now() : startDate.toInstant();
+        Instant start = startDate == null ? clock.instant() : startDate.toInstant();
         return Optional.of(Date.from(calendar.endOfWorkingDay(start, days).toInstant()));
     }
 }

@@ -1,4 +1,4 @@
-package vn.gov.thidua.system;
+package vn.gov.thidua.api;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.LinkedHashMap;
@@ -23,6 +23,11 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import vn.gov.thidua.system.ApiException;
+import vn.gov.thidua.system.Database;
+import vn.gov.thidua.system.DatabaseOutage;
+import vn.gov.thidua.system.PlainText;
+import vn.gov.thidua.system.PlainTextJson;
 
 /**
  * Answers every refusal of the product's API as an RFC 9457 problem with a Vietnamese {@code detail} an officer

@@ -1,4 +1,4 @@
-package vn.gov.thidua.agency;
+package vn.gov.thidua.demo;
 
 import java.util.Set;
 import org.slf4j.Logger;
@@ -9,14 +9,17 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import vn.gov.thidua.agency.Agency;
 import vn.gov.thidua.agency.AgencyApi.NewOfficer;
-import vn.gov.thidua.system.DemoCredentials;
+import vn.gov.thidua.agency.AgencyDirectory;
+import vn.gov.thidua.agency.OfficerRepository;
+import vn.gov.thidua.agency.OfficerService;
 
 /** Demo profile only: one officer {@code cb.<agency code>} per active agency, and their logins printed at start-up. */
 @Component
 @Order(20)
 @ConditionalOnProperty(name = "app.demo.officers", havingValue = "true")
-class DemoOfficers implements ApplicationRunner {
+public class DemoOfficers implements ApplicationRunner {
 
     static final String PREFIX = "cb.";
     private static final Logger log = LoggerFactory.getLogger(DemoOfficers.class);

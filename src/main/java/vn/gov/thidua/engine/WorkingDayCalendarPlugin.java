@@ -1,5 +1,6 @@
-package vn.gov.thidua.calendar;
+package vn.gov.thidua.engine;
 
+import java.time.Clock;
 import org.camunda.bpm.engine.impl.calendar.CycleBusinessCalendar;
 import org.camunda.bpm.engine.impl.calendar.DueDateBusinessCalendar;
 import org.camunda.bpm.engine.impl.calendar.DurationBusinessCalendar;
@@ -7,6 +8,7 @@ import org.camunda.bpm.engine.impl.calendar.MapBusinessCalendarManager;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
+import vn.gov.thidua.calendar.WorkingCalendar;
 
 /**
  * Gives the engine working-day deadlines. The engine resolves a user task's dueDate and followUpDate and a timer's
@@ -18,18 +20,20 @@ import org.springframework.stereotype.Component;
 class WorkingDayCalendarPlugin extends AbstractProcessEnginePlugin {
 
     private final WorkingCalendar calendar;
+    private final Clock clock;
 
-    WorkingDayCalendarPlugin(WorkingCalendar calendar) {
+    WorkingDayCalendarPlugin(WorkingCalendar calendar, Clock clock) {
         this.calendar = calendar;
+        this.clock = clock;
     }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         MapBusinessCalendarManager calendars = new MapBusinessCalendarManager();
         calendars.addBusinessCalendar(DueDateBusinessCalendar.NAME,
-                new WorkingDayBusinessCalendar(new DueDateBusinessCalendar(), calendar));
+                new WorkingDayBusinessCalendar(new DueDateBusinessCalendar(), calendar, clock));
         calendars.addBusinessCalendar(DurationBusinessCalendar.NAME,
-                new WorkingDayBusinessCalendar(new DurationBusinessCalendar(), calendar));
+                new WorkingDayBusinessCalendar(new DurationBusinessCalendar(), calendar, clock));
         calendars.addBusinessCalendar(CycleBusinessCalendar.NAME, new CycleBusinessCalendar());
         configuration.setBusinessCalendarManager(calendars);
     }
