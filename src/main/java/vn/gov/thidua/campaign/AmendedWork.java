@@ -1,0 +1,127 @@
+package vn.gov.thidua.campaign;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+import vn.gov.thidua.calendar.WorkingCalendar;
+import vn.gov.thidua.campaign.AmendmentStore.OpenUnitMilestone;
+import vn.gov.thidua.engine.SystemIdentity;
+
+/**
+ * What an amendment changes in the engine, through its public API and as the product (no officer may update the units'
+ * tasks or the campaign's jobs): the units' tasks' dates, the campaign's pending timers of a milestone, the schedule of
+ * an added milestone or of units given their own deadline, and the units' instances an amendment ends.
+ */
+@Component
+class AmendedWork {
+
+    static final String SCHEDULE_PROCESS = "milestone-schedule";
+    /** Page of process instance ids per task query: an amendment may reach thousands of units. */
+    private static final int PAGE = 500;
+
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+    private final ManagementService managementService;
+    private final WorkingCalendar calendar;
+    private final SystemIdentity system;
+
+    AmendedWork(RuntimeService runtimeService, TaskService taskService, ManagementService managementService,
+                WorkingCalendar calendar, SystemIdentity system) {
+        this.runtimeService = runtimeService;
+        this.taskService = taskService;
+        this.managementService = managementService;
+        this.calendar = calendar;
+        this.system = system;
+    }
+
+    /**
+     * The open tasks of these units get the new deadline, their follow-up date (the first reminder, as at issue) moves
+     * with it, the deadline their description shows too, and a task raised as overdue is back to normal priority.
+     */
+    void moveTasks(List<OpenUnitMilestone> units, OffsetDateTime dueAt, List<Integer> reminderWorkingDays) {
+        Map<String, OpenUnitMilestone> byInstance = units.stream().filter(u -> u.processInstanceId() != null)
+                .collect(Collectors.toMap(OpenUnitMilestone::processInstanceId, Function.identity()));
+        String due = CampaignService.iso(dueAt);
+        Date followUp = reminderWorkingDays.stream().max(Integer::compare)
+                .map(days -> Date.from(OffsetDateTime.parse(calendar.reminderBefore(due, days)).toInstant())).orElse(null);
+        List<String> ids = List.copyOf(byInstance.keySet());
+        system.run(() -> {
+            for (int from = 0; from < ids.size(); from += PAGE) {
+                List<String> page = ids.subList(from, Math.min(ids.size(), from + PAGE));
+                for (Task task : taskService.createTaskQuery().processInstanceIdIn(page.toArray(String[]::new)).list()) {
+                    OpenUnitMilestone unit = byInstance.get(task.getProcessInstanceId());
+                    task.setDueDate(Date.from(dueAt.toInstant()));
+                    task.setFollowUpDate(followUp);
+                    if (task.getDescription() != null) {
+                        task.setDescription(task.getDescription().replace("Hạn: " + CampaignService.DUE_TEXT.format(unit.dueAt()),
+                                "Hạn: " + CampaignService.DUE_TEXT.format(dueAt)));
+                    }
+                    if (unit.overdue()) {
+                        task.setPriority(Task.PRIORITY_NORMAL);
+                    }
+                    taskService.saveTask(task);
+                }
+            }
+        });
+    }
+
+    /**
+     * The campaign's pending timers of the milestone (its branch's reminder, at the same number of working days before
+     * the new deadline, and its deadline) move to the new deadline; timers it creates later read the milestone's row.
+     * Returns how many moved.
+     */
+    int moveCampaignTimers(String campaignInstance, String milestoneKey, OffsetDateTime dueAt) {
+        String due = CampaignService.iso(dueAt);
+        return system.call(() -> {
+            int moved = 0;
+            for (Job job : timers(campaignInstance, "Event_ReminderDue", milestoneKey)) {
+                int days = ((Number) runtimeService.getVariable(job.getExecutionId(), "daysBeforeDue")).intValue();
+                managementService.setJobDuedate(job.getId(), Date.from(OffsetDateTime.parse(calendar.reminderBefore(due, days))
+                        .toInstant()));
+                moved++;
+            }
+            for (Job job : timers(campaignInstance, "Event_MilestoneDue", milestoneKey)) {
+                managementService.setJobDuedate(job.getId(), Date.from(dueAt.toInstant()));
+                moved++;
+            }
+            return moved;
+        });
+    }
+
+    private List<Job> timers(String processInstance, String activity, String milestoneKey) {
+        return managementService.createJobQuery().processInstanceId(processInstance).activityId(activity).timers().list()
+                .stream().filter(job -> milestoneKey.equals(runtimeService.getVariable(job.getExecutionId(), "milestoneKey")))
+                .toList();
+    }
+
+    /** Starts the schedule (issue, reminders, deadline) of the milestone's units due at {@code dueAt}. */
+    void startSchedule(String campaign, String milestoneKey, OffsetDateTime dueAt, int version, Instant now) {
+        system.run(() -> runtimeService.createProcessInstanceByKey(SCHEDULE_PROCESS)
+                .businessKey(campaign + "/" + milestoneKey + "/v" + version)
+                .setVariable("campaignCode", campaign)
+                .setVariable("milestoneKey", milestoneKey)
+                .setVariable("roundDueAt", CampaignService.iso(dueAt))
+                .setVariable("scheduledAt", CampaignService.iso(now.atZone(DeadlineWording.ZONE).toOffsetDateTime()))
+                .execute());
+    }
+
+    /** Ends the units' `unit-milestone` instances with the amendment's reason, which their history keeps. */
+    void endInstances(Collection<OpenUnitMilestone> units, String reason) {
+        List<String> ids = units.stream().map(OpenUnitMilestone::processInstanceId).filter(Objects::nonNull).toList();
+        if (!ids.isEmpty()) {
+            system.run(() -> runtimeService.deleteProcessInstancesIfExists(ids, reason, true, true, false));
+        }
+    }
+}
