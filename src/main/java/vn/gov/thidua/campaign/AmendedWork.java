@@ -78,26 +78,46 @@ class AmendedWork {
     }
 
     /**
-     * The campaign's pending timers of the milestone (its branch's reminder, at the same number of working days before
-     * the new deadline, and its deadline) move to the new deadline; timers it creates later read the milestone's row.
-     * Returns how many moved.
+     * The pending timers of the milestone's deadline move to the new one: those of the campaign's branch and of an added
+     * milestone's schedule (a reminder at the same number of working days before the new deadline, the deadline itself).
+     * Timers created later read the milestone's row, or the schedule's {@code roundDueAt}, which moves too.
      */
-    int moveCampaignTimers(String campaignInstance, String milestoneKey, OffsetDateTime dueAt) {
-        String due = CampaignService.iso(dueAt);
-        return system.call(() -> {
-            int moved = 0;
-            for (Job job : timers(campaignInstance, "Event_ReminderDue", milestoneKey)) {
-                int days = ((Number) runtimeService.getVariable(job.getExecutionId(), "daysBeforeDue")).intValue();
-                managementService.setJobDuedate(job.getId(), Date.from(OffsetDateTime.parse(calendar.reminderBefore(due, days))
-                        .toInstant()));
-                moved++;
-            }
-            for (Job job : timers(campaignInstance, "Event_MilestoneDue", milestoneKey)) {
-                managementService.setJobDuedate(job.getId(), Date.from(dueAt.toInstant()));
-                moved++;
-            }
-            return moved;
+    void moveTimers(String campaignInstance, String campaign, String milestoneKey, OffsetDateTime oldDue,
+                    OffsetDateTime dueAt) {
+        system.run(() -> {
+            List<String> schedules = schedules(campaign, milestoneKey).stream()
+                    .filter(id -> CampaignService.iso(oldDue).equals(runtimeService.getVariable(id, "roundDueAt"))).toList();
+            schedules.forEach(id -> runtimeService.setVariable(id, "roundDueAt", CampaignService.iso(dueAt)));
+            moveTimers(campaignInstance, milestoneKey, dueAt);
+            schedules.forEach(id -> moveTimers(id, milestoneKey, dueAt));
         });
+    }
+
+    private void moveTimers(String processInstance, String milestoneKey, OffsetDateTime dueAt) {
+        String due = CampaignService.iso(dueAt);
+        for (Job job : timers(processInstance, "Event_ReminderDue", milestoneKey)) {
+            int days = ((Number) runtimeService.getVariable(job.getExecutionId(), "daysBeforeDue")).intValue();
+            managementService.setJobDuedate(job.getId(), Date.from(OffsetDateTime.parse(calendar.reminderBefore(due, days))
+                    .toInstant()));
+        }
+        for (Job job : timers(processInstance, "Event_MilestoneDue", milestoneKey)) {
+            managementService.setJobDuedate(job.getId(), Date.from(dueAt.toInstant()));
+        }
+    }
+
+    /** The running `milestone-schedule` instances of a milestone, or of every milestone of the campaign. */
+    List<String> schedules(String campaign, String milestoneKey) {
+        return system.call(() -> runtimeService.createProcessInstanceQuery().processDefinitionKey(SCHEDULE_PROCESS)
+                .variableValueEquals("campaignCode", campaign).list().stream()
+                .filter(instance -> milestoneKey == null || instance.getBusinessKey().startsWith(campaign + "/" + milestoneKey + "/"))
+                .map(instance -> instance.getId()).toList());
+    }
+
+    /** Ends schedules that have nothing left to do: of a cancelled milestone, or of a closed campaign. */
+    void endSchedules(List<String> schedules, String reason) {
+        if (!schedules.isEmpty()) {
+            system.run(() -> runtimeService.deleteProcessInstancesIfExists(schedules, reason, true, true, false));
+        }
     }
 
     private List<Job> timers(String processInstance, String activity, String milestoneKey) {

@@ -180,7 +180,7 @@ public class CampaignAmendments {
         if (named == null) {
             amendments.moveMilestoneDue(code, milestone.key(), due);
             if (!deadlinePassed) {
-                work.moveCampaignTimers(campaign.getProcessInstanceId(), milestone.key(), due);
+                work.moveTimers(campaign.getProcessInstanceId(), code, milestone.key(), milestone.dueAt(), due);
             }
         }
         // the campaign's own timers serve the milestone's deadline; units given another one (named, or after the
@@ -197,6 +197,7 @@ public class CampaignAmendments {
         amendments.cancelMilestone(code, milestone.key(), now);
         amendments.endOpen(code, milestone.key(), null, "Hủy mốc. " + because, now, version);
         work.endInstances(open, limit("Hủy mốc. " + because));
+        work.endSchedules(work.schedules(code, milestone.key()), limit("Hủy mốc. " + because));
         return open.size();
     }
 

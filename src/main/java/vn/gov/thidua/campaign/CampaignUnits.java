@@ -51,10 +51,11 @@ public class CampaignUnits {
     private final CampaignTenants tenants;
     private final OverdueTasks overdueTasks;
     private final AmendmentStore amendments;
+    private final AmendedWork amendedWork;
 
     CampaignUnits(CampaignService campaigns, CampaignStore store, AgencyDirectory directory, RuntimeService runtimeService,
                   RepositoryService repositoryService, NotificationService notifications, AccessGrants grants,
-                  CampaignTenants tenants, OverdueTasks overdueTasks, AmendmentStore amendments) {
+                  CampaignTenants tenants, OverdueTasks overdueTasks, AmendmentStore amendments, AmendedWork amendedWork) {
         this.campaigns = campaigns;
         this.store = store;
         this.directory = directory;
@@ -65,6 +66,7 @@ public class CampaignUnits {
         this.tenants = tenants;
         this.overdueTasks = overdueTasks;
         this.amendments = amendments;
+        this.amendedWork = amendedWork;
     }
 
     /**
@@ -199,7 +201,8 @@ public class CampaignUnits {
 
     /**
      * Closes up to {@code batch} more units: their `unit-milestone` instances still waiting at a task end, with the
-     * closing as their history's reason, and their participation is marked closed; returns how many remain.
+     * closing as their history's reason, and their participation is marked closed; returns how many remain. With the
+     * last batch the campaign's `milestone-schedule` instances end too.
      */
     public int closeNext(String code, int batch) {
         Instant now = EngineClock.now();
@@ -213,6 +216,8 @@ public class CampaignUnits {
         }
         int remaining = store.countOpenParticipants(code);
         if (remaining == 0) {
+            // the schedules amendments gave (added milestones, extended deadlines) have nobody left to remind
+            amendedWork.endSchedules(amendedWork.schedules(code, null), CLOSING_REASON);
             campaigns.campaign(code).close(now);
         }
         return remaining;

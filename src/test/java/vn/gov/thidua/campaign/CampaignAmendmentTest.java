@@ -59,6 +59,7 @@ class CampaignAmendmentTest {
     private static final OffsetDateTime PLAN_DUE = OffsetDateTime.parse("2023-12-31T23:59:59+07:00");
     private static final OffsetDateTime EXTENDED = OffsetDateTime.parse("2024-01-16T00:00:00+07:00");
     private static final OffsetDateTime HEALTH_EXTENDED = OffsetDateTime.parse("2024-01-31T00:00:00+07:00");
+    private static final OffsetDateTime ADDED_DUE = OffsetDateTime.parse("2024-02-27T00:00:00+07:00");
     private static final OffsetDateTime REPORT_DUE = OffsetDateTime.parse("2024-03-01T00:00:00+07:00");
 
     @Autowired
@@ -83,6 +84,8 @@ class CampaignAmendmentTest {
     IdentityService identityService;
     @Autowired
     WorkingCalendar calendar;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transaction;
 
     private final ObjectMapper json = new ObjectMapper();
     private Fixture plan;
@@ -163,7 +166,7 @@ class CampaignAmendmentTest {
         ProcessClock.at("2024-01-31T10:00:00+07:00");
         JsonNode milestone = json.readTree("""
                 {"key": "bao-cao-chuyen-de", "name": "Báo cáo chuyên đề chuyển đổi số", "kind": "REVIEW_REPORT",
-                 "opens": "2024-02-01T08:00:00+07:00", "due": "trước ngày 01/03/2024", "reminderWorkingDays": [5, 1]}""");
+                 "opens": "2024-02-01T08:00:00+07:00", "due": "trước ngày 27/02/2024", "reminderWorkingDays": [5, 1]}""");
         JsonNode round = json.readTree("""
                 {"key": "so-ket-chuyen-de", "name": "Sơ kết chuyên đề chuyển đổi số", "kind": "MID_TERM",
                  "reportMilestone": "bao-cao-chuyen-de", "nominationDue": "trước ngày 01/03/2024",
@@ -177,24 +180,34 @@ class CampaignAmendmentTest {
         assertThat(openTasks(REPORT)).as("not before its opening").isEmpty();
         ProcessClock.advanceTo("2024-02-01T08:00:01+07:00", management);
         assertThat(openTasks(REPORT)).hasSize(12).allSatisfy(task ->
-                assertThat(task.getDueDate().toInstant()).isEqualTo(REPORT_DUE.toInstant()));
+                assertThat(task.getDueDate().toInstant()).isEqualTo(ADDED_DUE.toInstant()));
         assertThat(unit("so-tttt", REPORT).definitionVersion()).isEqualTo(4);
+
+        // the added milestone's deadline extended for every unit: its schedule's timers move, as the campaign's did
+        ProcessClock.at("2024-02-02T09:00:00+07:00");
+        amend(Map.of("kind", "EXTEND_DEADLINE", "basedOnVersion", 4, "dispatchNumber", "16/BTĐKT-NV",
+                "reason", "Lùi hạn báo cáo chuyên đề", "milestoneKey", REPORT, "due", "trước ngày 01/03/2024"), HttpStatus.CREATED);
+        assertThat(openTasks(REPORT)).allSatisfy(task -> assertThat(task.getDueDate().toInstant()).isEqualTo(REPORT_DUE.toInstant()));
+        String schedule = runtimeService.createProcessInstanceQuery().processDefinitionKey("milestone-schedule")
+                .processInstanceBusinessKey(plan.code() + "/" + REPORT + "/v4").singleResult().getId();
+        assertThat(management.createJobQuery().processInstanceId(schedule).activityId("Event_ReminderDue").singleResult()
+                .getDuedate().toInstant()).isEqualTo(instant(calendar.reminderBefore(iso(REPORT_DUE), 5)));
 
         // 4. a unit added: given the open milestones already issued, with their deadlines; 5. a unit withdrawn
         ProcessClock.at("2024-02-05T09:00:00+07:00");
-        amend(Map.of("kind", "ADD_PARTICIPANT", "basedOnVersion", 4, "dispatchNumber", "18/BTĐKT-NV",
+        amend(Map.of("kind", "ADD_PARTICIPANT", "basedOnVersion", 5, "dispatchNumber", "18/BTĐKT-NV",
                 "reason", "Sở Khoa học và Công nghệ tham gia phong trào", "agency", "so-khcn"), HttpStatus.CREATED);
         assertThat(taskOf("so-khcn", REPORT).getDueDate().toInstant()).isEqualTo(REPORT_DUE.toInstant());
         assertThat(taskOf("so-khcn", PLAN)).as("a milestone whose deadline passed is not given").isNull();
-        assertThat(unit("so-khcn", REPORT).definitionVersion()).isEqualTo(5);
+        assertThat(unit("so-khcn", REPORT).definitionVersion()).isEqualTo(6);
         String vuThuReport = instanceOf("ubnd-vu-thu", REPORT);
-        amend(Map.of("kind", "WITHDRAW_PARTICIPANT", "basedOnVersion", 5, "dispatchNumber", "19/BTĐKT-NV",
+        amend(Map.of("kind", "WITHDRAW_PARTICIPANT", "basedOnVersion", 6, "dispatchNumber", "19/BTĐKT-NV",
                 "reason", "Huyện Vũ Thư sáp nhập theo nghị quyết", "agency", "ubnd-vu-thu"), HttpStatus.CREATED);
         assertThat(taskOf("ubnd-vu-thu", REPORT)).isNull();
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(vuThuReport).singleResult()
                 .getDeleteReason()).isEqualTo("Rút khỏi phong trào. Theo công văn số 19/BTĐKT-NV: Huyện Vũ Thư sáp nhập theo nghị quyết");
         assertThat(unit("ubnd-vu-thu", REPORT)).extracting(UnitMilestoneStatus::state, UnitMilestoneStatus::definitionVersion)
-                .containsExactly(State.ENDED, 6);
+                .containsExactly(State.ENDED, 7);
         assertThat(unit("ubnd-vu-thu", PLAN).state()).as("its plan, sent before, is kept").isEqualTo(State.DONE_ON_TIME);
 
         // the added milestone's reminders and deadline, in batches over its twelve open units
@@ -208,7 +221,7 @@ class CampaignAmendmentTest {
 
         // 6. the added milestone cancelled: open units' instances end with the reason, done work is kept
         ProcessClock.at("2024-03-04T09:00:00+07:00");
-        amend(Map.of("kind", "CANCEL_MILESTONE", "basedOnVersion", 6, "dispatchNumber", "25/BTĐKT-NV",
+        amend(Map.of("kind", "CANCEL_MILESTONE", "basedOnVersion", 7, "dispatchNumber", "25/BTĐKT-NV",
                 "reason", "Nội dung chuyên đề gộp vào sơ kết năm 2024", "milestoneKey", REPORT), HttpStatus.CREATED);
         assertThat(openTasks(REPORT)).isEmpty();
         assertThat(unit("so-tttt", REPORT)).extracting(UnitMilestoneStatus::state, UnitMilestoneStatus::documentNumber)
@@ -219,16 +232,16 @@ class CampaignAmendmentTest {
         // the versions, in the API, the status and the Excel export
         JsonNode versions = body(http("cb.btdkt").getForEntity("/api/campaigns/" + plan.code() + "/amendments", String.class),
                 HttpStatus.OK);
-        assertThat(versions).hasSize(7);
+        assertThat(versions).hasSize(8);
         assertThat(versions.get(0).get("kind").asText()).isEqualTo("UPLOAD");
         assertThat(versions.get(1).get("dispatchNumber").asText()).isEqualTo("05/BTĐKT-NV");
         JsonNode status = body(http("cb.btdkt").getForEntity("/api/campaigns/" + plan.code(), String.class), HttpStatus.OK);
-        assertThat(status.get("definitionVersion").asInt()).isEqualTo(7);
+        assertThat(status.get("definitionVersion").asInt()).isEqualTo(8);
         assertThat(status.at("/units").findValuesAsText("agencyCode")).contains("so-khcn");
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(http("cb.btdkt").getForEntity(
                 "/api/reports/campaigns/" + plan.code() + "/dashboard.xlsx", byte[].class).getBody()))) {
             assertThat(exportCell(workbook.getSheet("Tiến độ đơn vị"), "so-tu-phap", "Phiên bản định nghĩa"))
-                    .as("its plan under version 1, its cancelled report ended under 7").isEqualTo("1, 7");
+                    .as("its plan under version 1, its cancelled report ended under 8").isEqualTo("1, 8");
         }
     }
 
@@ -257,23 +270,39 @@ class CampaignAmendmentTest {
         ResponseEntity<String> unit = http("cb.so-y-te").postForEntity("/api/campaigns/" + plan.code() + "/amendments",
                 request(extension), String.class);
         assertThat(unit.getStatusCode()).as("only the campaign's Board amends it").isEqualTo(HttpStatus.FORBIDDEN);
-        assertUnchanged(1);
+        assertUnchanged(1, PLAN_DUE);
 
         amend(extension, HttpStatus.CREATED);
         JsonNode stale = amend(with(extension, "due", "trước ngày 20/01/2024"), HttpStatus.CONFLICT);
         assertThat(stale.at("/fields/basedOnVersion").asText()).as("a second amendment written from version 1 is refused")
                 .isEqualTo("Định nghĩa phong trào đã được điều chỉnh sau phiên bản 1 (phiên bản hiện hành: 2). Hãy xem lại"
                         + " các điều chỉnh rồi gửi lại.");
-        assertUnchanged(2);
+        assertUnchanged(2, EXTENDED);
+
+        // two Board officers send amendments written from the same version at the same moment: one passes, one is refused
+        OffsetDateTime later = OffsetDateTime.parse("2024-01-20T00:00:00+07:00");
+        List<HttpStatus> answers = java.util.stream.Stream.of("trước ngày 20/01/2024", "trước ngày 25/01/2024").parallel()
+                .map(due -> (HttpStatus) http("cb.btdkt").postForEntity("/api/campaigns/" + plan.code() + "/amendments",
+                        request(with(with(extension, "basedOnVersion", 2), "due", due)), String.class).getStatusCode())
+                .toList();
+        assertThat(answers).containsExactlyInAnyOrder(HttpStatus.CREATED, HttpStatus.CONFLICT);
+        assertThat(report.of(plan.code()).definitionVersion()).isEqualTo(3);
+        OffsetDateTime passed = taskOf("so-y-te", PLAN).getDueDate().toInstant().equals(later.toInstant()) ? later
+                : OffsetDateTime.parse("2024-01-25T00:00:00+07:00");
+        assertUnchanged(3, passed);
+
+        // a closed campaign is not amended (closed here directly: its closure has its own story in CampaignProcessTest)
+        transaction.executeWithoutResult(status -> campaigns.campaign(plan.code()).close(EngineClock.now()));
+        assertThat(amend(with(extension, "basedOnVersion", 3), HttpStatus.CONFLICT).get("detail").asText())
+                .isEqualTo("Phong trào '" + plan.code() + "' đã kết thúc: không thể điều chỉnh.");
+        assertUnchanged(3, passed);
     }
 
-    private void assertUnchanged(int version) {
+    private void assertUnchanged(int version, OffsetDateTime due) {
         assertThat(report.of(plan.code()).definitionVersion()).isEqualTo(version);
-        assertThat(taskOf("so-y-te", PLAN).getDueDate().toInstant())
-                .isEqualTo((version == 1 ? PLAN_DUE : EXTENDED).toInstant());
+        assertThat(taskOf("so-y-te", PLAN).getDueDate().toInstant()).isEqualTo(due.toInstant());
         assertThat(management.createJobQuery().processInstanceId(campaignInstance()).activityId("Event_ReminderDue")
-                .singleResult().getDuedate().toInstant())
-                .isEqualTo(instant(calendar.reminderBefore(iso(version == 1 ? PLAN_DUE : EXTENDED), 5)));
+                .singleResult().getDuedate().toInstant()).isEqualTo(instant(calendar.reminderBefore(iso(due), 5)));
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("milestone-schedule")
                 .variableValueEquals("campaignCode", plan.code()).count()).isZero();
     }
