@@ -1,17 +1,21 @@
 package vn.gov.thidua.campaign;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -57,7 +61,7 @@ public class CampaignAmendments {
     }
 
     private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     private static final int LISTED = 30;
 
     private final CampaignService campaigns;
@@ -278,7 +282,7 @@ public class CampaignAmendments {
         Set<String> existing = store.milestones(code).stream().map(MilestoneRow::key).collect(Collectors.toSet());
         List<PreparedMilestone> added = prepared.milestones().stream().filter(m -> !existing.contains(m.key())).toList();
         int seq = amendments.nextSeq(code);
-        List<PreparedMilestone> numbered = new java.util.ArrayList<>();
+        List<PreparedMilestone> numbered = new ArrayList<>();
         for (PreparedMilestone m : added) {
             if (!m.dueAt().toInstant().isAfter(now)) {
                 throw ApiException.invalid("milestone.due", "Hạn của mốc bổ sung (" + CampaignService.DUE_TEXT.format(m.dueAt())
@@ -288,7 +292,7 @@ public class CampaignAmendments {
                     m.reminderWorkingDays(), m.addressees()));
         }
         Set<String> known = store.participants(code).stream().map(ParticipantRow::agencyCode).collect(Collectors.toSet());
-        java.util.Map<String, Role> newcomers = new java.util.LinkedHashMap<>();
+        Map<String, Role> newcomers = new LinkedHashMap<>();
         numbered.forEach(m -> m.addressees().stream().filter(agency -> !known.contains(agency)).forEach(agency ->
                 newcomers.put(agency, directory.require(agency).getKind().isCluster() ? Role.CLUSTER : Role.DATA_PROVIDER)));
         if (!newcomers.isEmpty()) {
@@ -368,7 +372,7 @@ public class CampaignAmendments {
         return value.trim();
     }
 
-    private static String listed(java.util.Collection<String> values) {
+    private static String listed(Collection<String> values) {
         List<String> sorted = values.stream().sorted().toList();
         return sorted.size() <= LISTED ? String.join(", ", sorted)
                 : String.join(", ", sorted.subList(0, LISTED)) + " … (" + sorted.size() + " đơn vị)";
