@@ -140,7 +140,7 @@ public class CampaignUnits {
 
     /**
      * The reminder {@code daysBeforeDue} working days before the deadline {@code roundDueAt} (the milestone's when null;
-     * an extension for named units has its own), for up to {@code batch} units due then and not done: recorded for the
+     * a `milestone-schedule` has its own), for up to {@code batch} units due then and not done: recorded for the
      * agency holding each unit's work today; returns how many units remain. A reminder delayed past the deadline (jobs
      * stopped for days) is dropped: the overdue notice says it better.
      */
