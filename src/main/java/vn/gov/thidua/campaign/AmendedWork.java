@@ -80,22 +80,27 @@ class AmendedWork {
     /**
      * The pending timers of the milestone's deadline move to the new one: those of the campaign's branch and of an added
      * milestone's schedule (a reminder at the same number of working days before the new deadline, the deadline itself).
-     * Timers created later read the milestone's row, or the schedule's {@code roundDueAt}, which moves too.
+     * Timers created later read the milestone's row, or the schedule's {@code roundDueAt}, which moves too. Returns
+     * how many reminder timers moved: none when the reminders of the old deadline were all sent.
      */
-    void moveTimers(String campaignInstance, String campaign, String milestoneKey, OffsetDateTime oldDue,
-                    OffsetDateTime dueAt) {
-        system.run(() -> {
+    int moveTimers(String campaignInstance, String campaign, String milestoneKey, OffsetDateTime oldDue,
+                   OffsetDateTime dueAt) {
+        return system.call(() -> {
             List<String> schedules = schedules(campaign, milestoneKey).stream()
                     .filter(id -> CampaignService.iso(oldDue).equals(runtimeService.getVariable(id, "roundDueAt"))).toList();
             schedules.forEach(id -> runtimeService.setVariable(id, "roundDueAt", CampaignService.iso(dueAt)));
-            moveTimers(campaignInstance, milestoneKey, dueAt);
-            schedules.forEach(id -> moveTimers(id, milestoneKey, dueAt));
+            int reminders = moveTimers(campaignInstance, milestoneKey, dueAt);
+            for (String schedule : schedules) {
+                reminders += moveTimers(schedule, milestoneKey, dueAt);
+            }
+            return reminders;
         });
     }
 
-    private void moveTimers(String processInstance, String milestoneKey, OffsetDateTime dueAt) {
+    private int moveTimers(String processInstance, String milestoneKey, OffsetDateTime dueAt) {
         String due = CampaignService.iso(dueAt);
-        for (Job job : timers(processInstance, "Event_ReminderDue", milestoneKey)) {
+        List<Job> reminders = timers(processInstance, "Event_ReminderDue", milestoneKey);
+        for (Job job : reminders) {
             int days = ((Number) runtimeService.getVariable(job.getExecutionId(), "daysBeforeDue")).intValue();
             managementService.setJobDuedate(job.getId(), Date.from(OffsetDateTime.parse(calendar.reminderBefore(due, days))
                     .toInstant()));
@@ -103,6 +108,13 @@ class AmendedWork {
         for (Job job : timers(processInstance, "Event_MilestoneDue", milestoneKey)) {
             managementService.setJobDuedate(job.getId(), Date.from(dueAt.toInstant()));
         }
+        return reminders.size();
+    }
+
+    /** Whether a reminder of the milestone falls after {@code now} when counted back from {@code dueAt}. */
+    boolean remindersAhead(List<Integer> reminderWorkingDays, OffsetDateTime dueAt, Instant now) {
+        return reminderWorkingDays.stream().anyMatch(days ->
+                OffsetDateTime.parse(calendar.reminderBefore(CampaignService.iso(dueAt), days)).toInstant().isAfter(now));
     }
 
     /** The running `milestone-schedule` instances of a milestone, or of every milestone of the campaign. */

@@ -180,16 +180,18 @@ public class CampaignAmendments {
             amendments.extend(code, milestone.key(), moving.stream().map(OpenUnitMilestone::agencyCode).toList(), due, version);
             work.moveTasks(moving, due, milestone.reminderWorkingDays());
         }
-        boolean deadlinePassed = !now.isBefore(milestone.dueAt().toInstant());
+        boolean ownSchedule = named != null || !now.isBefore(milestone.dueAt().toInstant());
         if (named == null) {
             amendments.moveMilestoneDue(code, milestone.key(), due);
-            if (!deadlinePassed) {
-                work.moveTimers(campaign.getProcessInstanceId(), code, milestone.key(), milestone.dueAt(), due);
+            if (!ownSchedule && work.moveTimers(campaign.getProcessInstanceId(), code, milestone.key(), milestone.dueAt(),
+                    due) == 0) {
+                // the old deadline's reminders were all sent: the new one's are the schedule's
+                ownSchedule = work.remindersAhead(milestone.reminderWorkingDays(), due, now);
             }
         }
-        // the campaign's own timers serve the milestone's deadline; units given another one (named, or after the
-        // milestone's deadline fired) get a schedule of their own
-        if ((named != null || deadlinePassed) && !moving.isEmpty()) {
+        // the milestone's timers serve its deadline; units given another one (named, or after the milestone's deadline
+        // fired) or reminders the milestone's loop has passed get a schedule of their own
+        if (ownSchedule && !moving.isEmpty()) {
             work.startSchedule(code, milestone.key(), due, version, now);
         }
         return moving.size();

@@ -61,6 +61,7 @@ class CampaignAmendmentTest {
     private static final OffsetDateTime HEALTH_EXTENDED = OffsetDateTime.parse("2024-01-31T00:00:00+07:00");
     private static final OffsetDateTime ADDED_DUE = OffsetDateTime.parse("2024-02-27T00:00:00+07:00");
     private static final OffsetDateTime REPORT_DUE = OffsetDateTime.parse("2024-03-01T00:00:00+07:00");
+    private static final OffsetDateTime LAST_REPORT_DUE = OffsetDateTime.parse("2024-03-08T00:00:00+07:00");
 
     @Autowired
     ProcessEngine engine;
@@ -215,13 +216,26 @@ class CampaignAmendmentTest {
         fileDocument("so-tttt", REPORT, "20/BC-STTTT");
         ProcessClock.advanceTo(plus(calendar.reminderBefore(iso(REPORT_DUE), 5), 1), management);
         ProcessClock.advanceTo(plus(calendar.reminderBefore(iso(REPORT_DUE), 1), 1), management);
-        ProcessClock.advanceTo("2024-03-01T00:00:05+07:00", management);
         assertThat(notices("so-khcn", "REMINDER")).isEqualTo(2);
+
+        // extended again for every unit once its reminders were all sent: the new deadline's reminders are sent too
+        ProcessClock.at("2024-02-29T09:00:00+07:00");
+        amend(Map.of("kind", "EXTEND_DEADLINE", "basedOnVersion", 7, "dispatchNumber", "22/BTĐKT-NV",
+                "reason", "Lùi hạn báo cáo chuyên đề lần hai", "milestoneKey", REPORT, "due", "trước ngày 08/03/2024"),
+                HttpStatus.CREATED);
+        ProcessClock.advanceTo(plus(calendar.reminderBefore(iso(LAST_REPORT_DUE), 5), 1), management);
+        assertThat(notices("so-khcn", "REMINDER")).as("reminded again, 5 working days before the new deadline").isEqualTo(3);
+        assertThat(unit("so-khcn", REPORT)).extracting(UnitMilestoneStatus::state, UnitMilestoneStatus::definitionVersion)
+                .containsExactly(State.PENDING, 8);
+        ProcessClock.advanceTo(plus(calendar.reminderBefore(iso(LAST_REPORT_DUE), 1), 1), management);
+        ProcessClock.advanceTo("2024-03-08T00:00:05+07:00", management);
+        assertThat(notices("so-khcn", "REMINDER")).isEqualTo(4);
         assertThat(unit("so-khcn", REPORT).state()).isEqualTo(State.OVERDUE);
+        assertThat(notices("so-khcn", "OVERDUE")).as("once, though two schedules reach the deadline").isEqualTo(1);
 
         // 6. the added milestone cancelled: open units' instances end with the reason, done work is kept
-        ProcessClock.at("2024-03-04T09:00:00+07:00");
-        amend(Map.of("kind", "CANCEL_MILESTONE", "basedOnVersion", 7, "dispatchNumber", "25/BTĐKT-NV",
+        ProcessClock.at("2024-03-11T09:00:00+07:00");
+        amend(Map.of("kind", "CANCEL_MILESTONE", "basedOnVersion", 8, "dispatchNumber", "25/BTĐKT-NV",
                 "reason", "Nội dung chuyên đề gộp vào sơ kết năm 2024", "milestoneKey", REPORT), HttpStatus.CREATED);
         assertThat(openTasks(REPORT)).isEmpty();
         assertThat(unit("so-tttt", REPORT)).extracting(UnitMilestoneStatus::state, UnitMilestoneStatus::documentNumber)
@@ -232,16 +246,16 @@ class CampaignAmendmentTest {
         // the versions, in the API, the status and the Excel export
         JsonNode versions = body(http("cb.btdkt").getForEntity("/api/campaigns/" + plan.code() + "/amendments", String.class),
                 HttpStatus.OK);
-        assertThat(versions).hasSize(8);
+        assertThat(versions).hasSize(9);
         assertThat(versions.get(0).get("kind").asText()).isEqualTo("UPLOAD");
         assertThat(versions.get(1).get("dispatchNumber").asText()).isEqualTo("05/BTĐKT-NV");
         JsonNode status = body(http("cb.btdkt").getForEntity("/api/campaigns/" + plan.code(), String.class), HttpStatus.OK);
-        assertThat(status.get("definitionVersion").asInt()).isEqualTo(8);
+        assertThat(status.get("definitionVersion").asInt()).isEqualTo(9);
         assertThat(status.at("/units").findValuesAsText("agencyCode")).contains("so-khcn");
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(http("cb.btdkt").getForEntity(
                 "/api/reports/campaigns/" + plan.code() + "/dashboard.xlsx", byte[].class).getBody()))) {
             assertThat(exportCell(workbook.getSheet("Tiến độ đơn vị"), "so-tu-phap", "Phiên bản định nghĩa"))
-                    .as("its plan under version 1, its cancelled report ended under 8").isEqualTo("1, 8");
+                    .as("its plan under version 1, its cancelled report ended under 9").isEqualTo("1, 9");
         }
     }
 
