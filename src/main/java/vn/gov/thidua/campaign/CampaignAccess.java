@@ -69,6 +69,14 @@ public class CampaignAccess {
         return campaign.getAppraisingBoard();
     }
 
+    /** Only the campaign's appraising Board (as it is today, after mergers) or an administrator amends it. */
+    public void requireBoard(Campaign campaign) {
+        if (!CurrentOfficer.isAdmin() && !CurrentOfficer.inAnyGroup(List.of(directory.groupFor(campaign.getAppraisingBoard())))) {
+            throw ApiException.forbidden("Chỉ Ban Thi đua - Khen thưởng được giao thẩm định phong trào '" + campaign.getCode()
+                    + "' mới được điều chỉnh phong trào này.");
+        }
+    }
+
     public void requireSupervisor(Campaign campaign) {
         if (!maySupervise(campaign)) {
             throw ApiException.forbidden("Chỉ Ban Thi đua - Khen thưởng, cơ quan thường trực và lãnh đạo của phong trào '"

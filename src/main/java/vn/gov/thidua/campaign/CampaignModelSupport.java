@@ -101,6 +101,29 @@ public class CampaignModelSupport {
                 .orElse(List.of());
     }
 
+    /**
+     * When a `milestone-schedule` issues its milestone: the added milestone's opening date, or at once (an extension's
+     * milestone was issued already; its issuing step finds nobody left).
+     */
+    public String scheduleOpensAt(String campaignCode, String milestoneKey) {
+        OffsetDateTime opens = service.requireMilestone(campaignCode, milestoneKey).opensAt();
+        OffsetDateTime now = clock.instant().atZone(DeadlineWording.ZONE).toOffsetDateTime();
+        return CampaignService.iso(opens != null && opens.isAfter(now) ? opens : now);
+    }
+
+    /**
+     * The reminders of a `milestone-schedule`, as working days before its own deadline, earliest first; those whose
+     * instant was past when the amendment was made are left out. Depends on the schedule's variables only, so the loop
+     * reads the same list at every round.
+     */
+    public List<Integer> scheduleReminders(String campaignCode, String milestoneKey, String roundDueAt, String scheduledAt) {
+        OffsetDateTime scheduled = OffsetDateTime.parse(scheduledAt);
+        return service.requireMilestone(campaignCode, milestoneKey).reminderWorkingDays().stream().distinct()
+                .sorted(Comparator.reverseOrder())
+                .filter(days -> OffsetDateTime.parse(calendar.reminderBefore(roundDueAt, days)).isAfter(scheduled))
+                .toList();
+    }
+
     /** 08:00 on the working day {@code daysBeforeDue} working days before the milestone's deadline. */
     public String reminderAt(String campaignCode, String milestoneKey, int daysBeforeDue) {
         return calendar.reminderBefore(dueAt(campaignCode, milestoneKey), daysBeforeDue);

@@ -63,11 +63,12 @@ public class CampaignService {
     private final CampaignTenants tenants;
     private final AwardDecisions awardDecisions;
     private final Clock clock;
+    private final AmendmentStore amendments;
 
     CampaignService(CampaignDefinitionReader reader, StoredDefinitionRepository definitions, CampaignRepository campaigns,
                     CampaignStore store, AgencyDirectory directory, RuntimeService runtimeService,
                     NotificationService notifications, AccessGrants grants, CampaignTenants tenants,
-                    AwardDecisions awardDecisions, Clock clock) {
+                    AwardDecisions awardDecisions, AmendmentStore amendments, Clock clock) {
         this.reader = reader;
         this.definitions = definitions;
         this.campaigns = campaigns;
@@ -79,6 +80,7 @@ public class CampaignService {
         this.tenants = tenants;
         this.awardDecisions = awardDecisions;
         this.clock = clock;
+        this.amendments = amendments;
     }
 
     /** Stores (or replaces) a definition that has not been launched yet, after checking it completely. */
@@ -151,6 +153,8 @@ public class CampaignService {
         CampaignDefinition.Roles roles = prepared.definition().roles();
         String board = directory.groupFor(roles.appraisingBoard());
         campaigns.saveAndFlush(new Campaign(prepared.definition(), processInstanceId, clock.instant(), actor));
+        // the uploaded definition is version 1; each amendment of the running campaign adds one
+        amendments.insertVersion(code, 1, "UPLOAD", null, null, null, stored.getContent(), clock.instant(), actor);
         Map<String, Role> involved = new LinkedHashMap<>();
         // a cluster addressed by a milestone (its leader reports for it) is neither a unit nor a data provider
         prepared.involvedAgencies().forEach(agency -> involved.put(agency, prepared.participants().contains(agency)
@@ -290,14 +294,15 @@ public class CampaignService {
             log.info("No reminder for {}/{}/{}: the deadline has passed", code, key, agency);
             return;
         }
-        notifications.notifyAgencies(List.of(MilestoneNotices.reminder(milestone, campaign(code).getName(), agency,
-                directory.groupFor(agency), daysBeforeDue)));
+        notifications.notifyAgencies(List.of(MilestoneNotices.reminder(milestone, MilestoneNotices.UnitDue.of(milestone),
+                campaign(code).getName(), agency, directory.groupFor(agency), daysBeforeDue)));
     }
 
     /** A unit that completed its milestone is not mailed the reminders recorded for it but not mailed yet. */
     private void withdrawReminderMail(String code, String key, String agency) {
+        int version = store.unitMilestone(code, key, agency).map(CampaignStore.UnitMilestoneRow::definitionVersion).orElse(1);
         notifications.withdrawPendingMail(requireMilestone(code, key).reminderWorkingDays().stream()
-                .map(days -> MilestoneNotices.reminderKey(code, key, agency, days)).toList());
+                .map(days -> MilestoneNotices.reminderKey(code, key, agency, days, version)).toList());
     }
 
     /**
@@ -312,8 +317,9 @@ public class CampaignService {
         Campaign campaign = campaign(code);
         String unitName = directory.find(agency).map(a -> a.getName()).orElse(agency);
         notifications.notifyAgencies(List.of(
-                MilestoneNotices.overdue(milestone, campaign.getName(), agency, directory.groupFor(agency)),
-                MilestoneNotices.escalation(milestone, campaign.getName(), agency, unitName,
+                MilestoneNotices.overdue(milestone, MilestoneNotices.UnitDue.of(milestone), campaign.getName(), agency,
+                        directory.groupFor(agency)),
+                MilestoneNotices.escalation(milestone, MilestoneNotices.UnitDue.of(milestone), campaign.getName(), agency, unitName,
                         directory.groupFor(campaign.getAppraisingBoard()))));
     }
 

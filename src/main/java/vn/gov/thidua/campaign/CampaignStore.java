@@ -53,14 +53,14 @@ class CampaignStore {
 
     record UnitMilestoneRow(String milestoneKey, String agencyCode, OffsetDateTime issuedAt, OffsetDateTime dueAt,
                             OffsetDateTime completedAt, String completedBy, OffsetDateTime overdueAt, String documentNumber,
-                            LocalDate documentDate, String documentSummary, String documentLink) {
+                            LocalDate documentDate, String documentSummary, String documentLink, int definitionVersion,
+                            OffsetDateTime endedAt, String endReason) {
     }
 
     record EvaluationRow(String agencyCode, String field, Integer ranking, java.math.BigDecimal score,
                          java.math.BigDecimal maxScore, String note) {
     }
 
-    /** A running participation and its campaign's standing agency. */
     /** A participation and the agency that should read it (the standing agency, or the unit its own history). */
     record InstanceRead(String processInstanceId, String agencyCode) {
     }
@@ -244,7 +244,7 @@ class CampaignStore {
      * rows of a milestone's query, {@code m} the milestone and {@code p} the participant).
      */
     private static final String ADDRESSED = " from campaign_participant p join campaign_milestone m on m.campaign_code = p.campaign_code"
-            + " where m.campaign_code = ? and m.milestone_key = ? and (m.to_all_participants and p.role = 'PARTICIPANT'"
+            + " where m.campaign_code = ? and m.milestone_key = ? and m.cancelled_at is null and (m.to_all_participants and p.role = 'PARTICIPANT'"
             + " or exists (select 1 from campaign_milestone_addressee a where a.campaign_code = m.campaign_code"
             + " and a.milestone_key = m.milestone_key and a.agency_code = p.agency_code))";
     private static final String NOT_ISSUED = " and p.closed_at is null and not exists (select 1 from unit_milestone u"
@@ -272,18 +272,21 @@ class CampaignStore {
         return addressed;
     }
 
+    /** A unit's milestone is issued under the campaign's definition version in force. */
+    private static final String IN_VERSION = "(select definition_version from campaign where code = ?)";
     void insertUnitMilestones(String campaign, String key, List<String> agencies, Instant issuedAt, OffsetDateTime dueAt) {
-        jdbc.batchUpdate("insert into unit_milestone (campaign_code, milestone_key, agency_code, issued_at, due_at)"
-                + " values (?, ?, ?, ?, ?)", agencies.stream()
-                .map(agency -> new Object[] {campaign, key, agency, offset(issuedAt), dueAt}).toList());
+        jdbc.batchUpdate("insert into unit_milestone (campaign_code, milestone_key, agency_code, issued_at, due_at,"
+                + " definition_version) values (?, ?, ?, ?, ?, " + IN_VERSION + ")", agencies.stream()
+                .map(agency -> new Object[] {campaign, key, agency, offset(issuedAt), dueAt, campaign}).toList());
     }
 
     /** The units' milestones just started as `unit-milestone` instances (agency to process instance). */
     void insertUnitMilestones(String campaign, String key, Map<String, String> instanceByAgency, Instant issuedAt,
                               OffsetDateTime dueAt) {
         jdbc.batchUpdate("insert into unit_milestone (campaign_code, milestone_key, agency_code, issued_at, due_at,"
-                + " process_instance_id) values (?, ?, ?, ?, ?, ?)", instanceByAgency.entrySet().stream()
-                .map(e -> new Object[] {campaign, key, e.getKey(), offset(issuedAt), dueAt, e.getValue()}).toList());
+                + " definition_version, process_instance_id) values (?, ?, ?, ?, ?, " + IN_VERSION + ", ?)",
+                instanceByAgency.entrySet().stream()
+                .map(e -> new Object[] {campaign, key, e.getKey(), offset(issuedAt), dueAt, campaign, e.getValue()}).toList());
     }
 
     /** When the milestone was first issued to any unit; empty while it was issued to nobody. */
@@ -293,16 +296,19 @@ class CampaignStore {
     }
 
     private static final String NOT_REMINDED = " from unit_milestone where campaign_code = ? and milestone_key = ?"
-            + " and completed_at is null and (reminded_days is null or reminded_days > ?)";
+            + " and completed_at is null and ended_at is null and due_at = ? and (reminded_days is null or reminded_days > ?)";
 
-    /** Units not done with the milestone and not given this reminder yet (a reminder is fewer days before the deadline). */
-    List<String> unitsToRemind(String campaign, String key, int daysBeforeDue, int limit) {
+    /**
+     * Units due at {@code dueAt} (units given an extension of their own are reminded by its timers) not done with the
+     * milestone and not given this reminder yet (a reminder is fewer days before the deadline).
+     */
+    List<String> unitsToRemind(String campaign, String key, OffsetDateTime dueAt, int daysBeforeDue, int limit) {
         return jdbc.queryForList("select agency_code" + NOT_REMINDED + " order by agency_code fetch first " + limit
-                + " rows only", String.class, campaign, key, daysBeforeDue);
+                + " rows only", String.class, campaign, key, dueAt, daysBeforeDue);
     }
 
-    int countUnitsToRemind(String campaign, String key, int daysBeforeDue) {
-        return count("select count(*)" + NOT_REMINDED, campaign, key, daysBeforeDue);
+    int countUnitsToRemind(String campaign, String key, OffsetDateTime dueAt, int daysBeforeDue) {
+        return count("select count(*)" + NOT_REMINDED, campaign, key, dueAt, daysBeforeDue);
     }
 
     void markReminded(String campaign, String key, List<String> agencies, int daysBeforeDue) {
@@ -315,16 +321,16 @@ class CampaignStore {
     }
 
     private static final String NOT_MARKED_OVERDUE = " from unit_milestone where campaign_code = ? and milestone_key = ?"
-            + " and completed_at is null and overdue_at is null";
+            + " and completed_at is null and ended_at is null and overdue_at is null and due_at <= ?";
 
-    /** Units past the milestone's deadline without having completed it, not marked overdue yet. */
-    List<OpenUnit> unitsToMarkOverdue(String campaign, String key, int limit) {
+    /** Units past their deadline (an extended unit's is later) without having completed it, not marked overdue yet. */
+    List<OpenUnit> unitsToMarkOverdue(String campaign, String key, Instant now, int limit) {
         return jdbc.query("select agency_code, process_instance_id" + NOT_MARKED_OVERDUE + " order by agency_code fetch first "
-                + limit + " rows only", (rs, i) -> new OpenUnit(rs.getString(1), rs.getString(2)), campaign, key);
+                + limit + " rows only", (rs, i) -> new OpenUnit(rs.getString(1), rs.getString(2)), campaign, key, offset(now));
     }
 
-    int countUnitsToMarkOverdue(String campaign, String key) {
-        return count("select count(*)" + NOT_MARKED_OVERDUE, campaign, key);
+    int countUnitsToMarkOverdue(String campaign, String key, Instant now) {
+        return count("select count(*)" + NOT_MARKED_OVERDUE, campaign, key, offset(now));
     }
 
     void markOverdue(String campaign, String key, List<String> agencies, Instant at) {
@@ -428,7 +434,8 @@ class CampaignStore {
         return new UnitMilestoneRow(rs.getString("milestone_key"), rs.getString("agency_code"), time(rs, "issued_at"),
                 time(rs, "due_at"), time(rs, "completed_at"), rs.getString("completed_by"), time(rs, "overdue_at"),
                 rs.getString("document_number"), rs.getObject("document_date", LocalDate.class),
-                rs.getString("document_summary"), rs.getString("document_link"));
+                rs.getString("document_summary"), rs.getString("document_link"), rs.getInt("definition_version"),
+                time(rs, "ended_at"), rs.getString("end_reason"));
     }
 
     private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {

@@ -2,6 +2,7 @@ package vn.gov.thidua.campaign;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import vn.gov.thidua.agency.AgencyDirectory;
 import vn.gov.thidua.campaign.CampaignStore.MilestoneRow;
 import vn.gov.thidua.campaign.CampaignStore.OpenUnit;
 import vn.gov.thidua.campaign.CampaignStore.ParticipantRow;
+import vn.gov.thidua.campaign.MilestoneNotices.UnitDue;
 import vn.gov.thidua.engine.CampaignTenants;
 import vn.gov.thidua.engine.OverdueTasks;
 import vn.gov.thidua.notification.NoticeDraft;
@@ -48,11 +50,14 @@ public class CampaignUnits {
     private final AccessGrants grants;
     private final CampaignTenants tenants;
     private final OverdueTasks overdueTasks;
+    private final AmendmentStore amendments;
+    private final AmendedWork amendedWork;
     private final Clock clock;
 
     CampaignUnits(CampaignService campaigns, CampaignStore store, AgencyDirectory directory, RuntimeService runtimeService,
                   RepositoryService repositoryService, NotificationService notifications, AccessGrants grants,
-                  CampaignTenants tenants, OverdueTasks overdueTasks, Clock clock) {
+                  CampaignTenants tenants, OverdueTasks overdueTasks, AmendmentStore amendments, AmendedWork amendedWork,
+                  Clock clock) {
         this.campaigns = campaigns;
         this.store = store;
         this.directory = directory;
@@ -63,6 +68,8 @@ public class CampaignUnits {
         this.tenants = tenants;
         this.overdueTasks = overdueTasks;
         this.clock = clock;
+        this.amendments = amendments;
+        this.amendedWork = amendedWork;
     }
 
     /**
@@ -135,62 +142,70 @@ public class CampaignUnits {
     }
 
     /**
-     * The reminder {@code daysBeforeDue} working days before the milestone's deadline, for up to {@code batch} units not
-     * done with it: recorded for the agency holding each unit's work today; returns how many units remain. A reminder
-     * delayed past the deadline (jobs stopped for days) is dropped: the overdue notice says it better.
+     * The reminder {@code daysBeforeDue} working days before the deadline {@code roundDueAt} (the milestone's when null;
+     * a `milestone-schedule` has its own), for up to {@code batch} units due then and not done: recorded for the
+     * agency holding each unit's work today; returns how many units remain. A reminder delayed past the deadline (jobs
+     * stopped for days) is dropped: the overdue notice says it better.
      */
-    public int remindNext(String code, String key, int daysBeforeDue, int batch) {
+    public int remindNext(String code, String key, OffsetDateTime roundDueAt, int daysBeforeDue, int batch) {
         MilestoneRow milestone = campaigns.requireMilestone(code, key);
+        OffsetDateTime due = roundDueAt != null ? roundDueAt : milestone.dueAt();
         if (!milestone.reminderWorkingDays().contains(daysBeforeDue)) {
             throw new IllegalStateException("Milestone " + code + "/" + key + " has no reminder " + daysBeforeDue
                     + " working days before its deadline");
         }
-        if (!clock.instant().isBefore(milestone.dueAt().toInstant())) {
+        if (!clock.instant().isBefore(due.toInstant())) {
             log.info("No reminder {} for {}/{}: the deadline has passed", daysBeforeDue, code, key);
             return 0;
         }
-        List<String> agencies = store.unitsToRemind(code, key, daysBeforeDue, batch);
+        List<String> agencies = store.unitsToRemind(code, key, due, daysBeforeDue, batch);
         if (agencies.isEmpty()) {
             return 0;
         }
         String campaignName = campaigns.campaign(code).getName();
         directory.names(agencies);
+        Map<String, UnitDue> dues = amendments.unitDues(code, key, agencies);
         notifications.notifyAgencies(agencies.stream().map(agency ->
-                MilestoneNotices.reminder(milestone, campaignName, agency, directory.groupFor(agency, milestone.year()),
-                        daysBeforeDue)).toList());
+                MilestoneNotices.reminder(milestone, dues.get(agency), campaignName, agency,
+                        directory.groupFor(agency, milestone.year()), daysBeforeDue)).toList());
         store.markReminded(code, key, agencies, daysBeforeDue);
-        return store.countUnitsToRemind(code, key, daysBeforeDue);
+        return store.countUnitsToRemind(code, key, due, daysBeforeDue);
     }
 
     /**
-     * The milestone's deadline passed: up to {@code batch} units that have not completed it are marked overdue, their
-     * open tasks raised in priority, and each unit and the Board are told; the tasks stay open. Returns how many remain.
+     * A deadline of the milestone passed: up to {@code batch} units past their deadline that have not completed it are
+     * marked overdue, their open tasks raised in priority, and each unit and the Board are told; the tasks stay open.
+     * Units given a later deadline wait for it. Returns how many remain.
      */
     public int markOverdueNext(String code, String key, int batch) {
         MilestoneRow milestone = campaigns.requireMilestone(code, key);
-        List<OpenUnit> units = store.unitsToMarkOverdue(code, key, batch);
+        Instant now = clock.instant();
+        List<OpenUnit> units = store.unitsToMarkOverdue(code, key, now, batch);
         if (units.isEmpty()) {
             return 0;
         }
         List<String> agencies = units.stream().map(OpenUnit::agencyCode).toList();
-        store.markOverdue(code, key, agencies, clock.instant());
+        store.markOverdue(code, key, agencies, now);
+        Map<String, UnitDue> dues = amendments.unitDues(code, key, agencies);
         overdueTasks.raisePriority(units.stream().map(OpenUnit::processInstanceId).filter(id -> id != null).toList());
         Campaign campaign = campaigns.campaign(code);
         String board = directory.groupFor(campaign.getAppraisingBoard());
         Map<String, String> names = directory.names(agencies);
         List<NoticeDraft> drafts = new ArrayList<>();
         for (String agency : agencies) {
-            drafts.add(MilestoneNotices.overdue(milestone, campaign.getName(), agency, directory.groupFor(agency, milestone.year())));
-            drafts.add(MilestoneNotices.escalation(milestone, campaign.getName(), agency, names.getOrDefault(agency, agency),
-                    board));
+            drafts.add(MilestoneNotices.overdue(milestone, dues.get(agency), campaign.getName(), agency,
+                    directory.groupFor(agency, milestone.year())));
+            drafts.add(MilestoneNotices.escalation(milestone, dues.get(agency), campaign.getName(), agency,
+                    names.getOrDefault(agency, agency), board));
         }
         notifications.notifyAgencies(drafts);
-        return store.countUnitsToMarkOverdue(code, key);
+        return store.countUnitsToMarkOverdue(code, key, now);
     }
 
     /**
      * Closes up to {@code batch} more units: their `unit-milestone` instances still waiting at a task end, with the
-     * closing as their history's reason, and their participation is marked closed; returns how many remain.
+     * closing as their history's reason, and their participation is marked closed; returns how many remain. With the
+     * last batch the campaign's `milestone-schedule` instances end too.
      */
     public int closeNext(String code, int batch) {
         Instant now = clock.instant();
@@ -204,6 +219,8 @@ public class CampaignUnits {
         }
         int remaining = store.countOpenParticipants(code);
         if (remaining == 0) {
+            // the schedules amendments gave (added milestones, extended deadlines) have nobody left to remind
+            amendedWork.endSchedules(amendedWork.schedules(code, null), CLOSING_REASON);
             campaigns.campaign(code).close(now);
         }
         return remaining;

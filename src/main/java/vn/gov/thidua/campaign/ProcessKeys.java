@@ -6,7 +6,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
  * The campaign, milestone and agency a step works for, from the process instance's business key, which the product
  * sets when it starts the instance and no client can change: {@code <campaign>} for `campaign`,
  * {@code <campaign>/<milestone>/<agency>} for `unit-milestone`, and {@code <campaign>/<agency>} for the
- * `unit-participation` instances of campaigns launched before `unit-milestone`. Codes and keys never contain a slash.
+ * `unit-participation` instances of campaigns launched before `unit-milestone`, {@code <campaign>/<milestone>/v<version>}
+ * for the `milestone-schedule` of an amendment. Codes and keys never contain a slash.
  * Never from the variables of the same names: those are kept for the models' expressions, and a client must not be
  * able to steer a delegate with them.
  */
@@ -15,9 +16,12 @@ final class ProcessKeys {
     private ProcessKeys() {
     }
 
-    /** The campaign of a `campaign` instance (its business key, set by {@link RegisterCampaignDelegate}). */
+    /**
+     * The campaign of a `campaign` instance (its business key, set by {@link RegisterCampaignDelegate}) or of a
+     * `milestone-schedule` instance ({@code <campaign>/<milestone>/v<version>}, set by {@link CampaignAmendments}).
+     */
     static String campaignOf(DelegateExecution execution) {
-        return require(execution, execution.getProcessBusinessKey());
+        return parts(execution)[0];
     }
 
     static Participation participationOf(DelegateExecution execution) {

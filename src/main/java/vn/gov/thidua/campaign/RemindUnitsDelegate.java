@@ -20,8 +20,11 @@ class RemindUnitsDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         // local: the milestones' branches and their reminder rounds each keep their own count
+        // an extension's own schedule (`milestone-schedule`) names the deadline it reminds of; the campaign's is the milestone's
+        Object roundDueAt = execution.getVariable("roundDueAt");
         execution.setVariableLocal("remindRemaining", units.remindNext(ProcessKeys.campaignOf(execution),
-                (String) execution.getVariable("milestoneKey"), ((Number) execution.getVariable("daysBeforeDue")).intValue(),
-                batchSize));
+                (String) execution.getVariable("milestoneKey"),
+                roundDueAt == null ? null : java.time.OffsetDateTime.parse((String) roundDueAt),
+                ((Number) execution.getVariable("daysBeforeDue")).intValue(), batchSize));
     }
 }

@@ -75,6 +75,8 @@ public class CampaignExports {
         for (MilestoneView m : d.milestones()) {
             columns.add(new Column(m.name() + "\n(hạn " + DAY_TIME.format(m.dueAt()) + ")", 24));
         }
+        // which definition version (1: as uploaded, then one per amendment) each unit's milestones were issued or amended under
+        columns.add(new Column("Phiên bản định nghĩa", 12));
         columns.add(new Column("Số hồ sơ đề nghị", 12));
         columns.add(new Column("Được khen thưởng", 12));
         List<List<Object>> rows = new ArrayList<>();
@@ -86,6 +88,8 @@ public class CampaignExports {
                 row.add(state == null ? NOT_ADDRESSED : state.stateLabel() + (daysLate == null ? "" : " " + daysLate + " ngày")
                         + (state.completedAt() == null ? "" : "\n" + DAY_TIME.format(state.completedAt())));
             }
+            row.add(unit.milestones().values().stream().map(UnitMilestoneStatus::definitionVersion).filter(v -> v > 0)
+                    .distinct().sorted().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
             row.add(unit.dossierTotal());
             row.add(unit.awards());
             rows.add(row);

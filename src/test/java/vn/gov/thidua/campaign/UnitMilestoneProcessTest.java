@@ -85,9 +85,9 @@ class UnitMilestoneProcessTest extends ProductStory {
         assertThat(reminderTimer(PLAN).getDuedate().toInstant()).isEqualTo(instant("2023-12-29T08:00:00+07:00"));
 
         // The same batch run again (a retried job, a second node), even with its marks lost, is still one notice each
-        assertThat((Integer) transaction.execute(status -> units.remindNext(plan.code(), PLAN, 5, 100))).isZero();
+        assertThat((Integer) transaction.execute(status -> units.remindNext(plan.code(), PLAN, null, 5, 100))).isZero();
         jdbc.update("update unit_milestone set reminded_days = null where campaign_code = ?", plan.code());
-        transaction.executeWithoutResult(status -> units.remindNext(plan.code(), PLAN, 5, 100));
+        transaction.executeWithoutResult(status -> units.remindNext(plan.code(), PLAN, null, 5, 100));
         assertThat(reminders()).hasSize(2);
         assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("notice-mail")
                 .processInstanceBusinessKey("reminder/" + plan.code() + "/" + PLAN + "/so-y-te/5").count())

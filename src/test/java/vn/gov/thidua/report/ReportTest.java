@@ -121,7 +121,7 @@ class ReportTest extends ProductStory {
         Map<String, JsonNode> milestones = new HashMap<>();
         d.get("milestones").forEach(m -> milestones.put(m.get("key").asText(), m));
         assertThat(counts(milestones.get(PLAN))).containsExactlyInAnyOrderEntriesOf(Map.of("NOT_ISSUED", 0, "PENDING", 0,
-                "DONE_ON_TIME", 2, "DONE_LATE", 1, "OVERDUE", 1));
+                "DONE_ON_TIME", 2, "DONE_LATE", 1, "OVERDUE", 1, "ENDED", 0));
         assertThat(counts(milestones.get(MID_TERM))).containsEntry("DONE_ON_TIME", 1).containsEntry("PENDING", 3);
         assertThat(counts(milestones.get(FINAL))).containsEntry("NOT_ISSUED", 4);
         assertThat(milestones.get(PLAN).get("addressees").asInt()).isEqualTo(4);
