@@ -1,5 +1,7 @@
 package vn.gov.thidua.campaign;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -25,40 +27,47 @@ import vn.gov.thidua.campaign.DeadlineWording.Reading;
 class PlanWordings {
 
     private static final int CAMPAIGNS_KEPT = 64;
+    private static final Duration REREAD_AFTER = Duration.ofMinutes(1);
     private static final Pattern YEARLY_KEY = Pattern.compile("(.+-)(\\d{4})");
 
     private final CampaignService service;
-    private final Map<String, Map<String, String>> byCampaign = new ConcurrentHashMap<>();
+    private final Map<String, Read> byCampaign = new ConcurrentHashMap<>();
+
+    /** A campaign's wordings by milestone key, and when its definition was read. */
+    private record Read(Map<String, String> wordings, Instant at) {
+    }
 
     PlanWordings(CampaignService service) {
         this.service = service;
     }
 
     Optional<String> of(MilestoneRow milestone) {
-        Optional<String> wording = yielding(milestone, wordings(milestone.campaignCode()));
-        if (wording.isEmpty()) {
-            // the definition may have changed since it was read
-            byCampaign.remove(milestone.campaignCode());
-            wording = yielding(milestone, wordings(milestone.campaignCode()));
+        String code = milestone.campaignCode();
+        Read read = wordings(code);
+        String wording = wordingOf(milestone, read.wordings());
+        if (wording != null && !yields(wording, milestone) && read.at().isBefore(Instant.now().minus(REREAD_AFTER))) {
+            // the definition may have changed since it was read (once a while, not for each of a batch's units)
+            byCampaign.remove(code);
+            wording = wordingOf(milestone, wordings(code).wordings());
         }
-        return wording;
+        return Optional.ofNullable(wording).filter(candidate -> yields(candidate, milestone));
     }
 
-    private static Optional<String> yielding(MilestoneRow milestone, Map<String, String> wordings) {
+    private static String wordingOf(MilestoneRow milestone, Map<String, String> wordings) {
         String wording = wordings.get(milestone.key());
         Matcher ofYear = YEARLY_KEY.matcher(milestone.key());
         if (wording == null && ofYear.matches() && wordings.containsKey(ofYear.group(1))) {
             wording = ofYear(wordings.get(ofYear.group(1)), Integer.parseInt(ofYear.group(2)));
         }
-        if (wording == null) {
-            return Optional.empty();
-        }
-        boolean yields = DeadlineWording.parse(wording, Reading.DUE)
-                .filter(due -> due.toInstant().equals(milestone.dueAt().toInstant())).isPresent();
-        return yields ? Optional.of(wording) : Optional.empty();
+        return wording;
     }
 
-    private Map<String, String> wordings(String campaignCode) {
+    private static boolean yields(String wording, MilestoneRow milestone) {
+        return DeadlineWording.parse(wording, Reading.DUE)
+                .filter(due -> due.toInstant().equals(milestone.dueAt().toInstant())).isPresent();
+    }
+
+    private Read wordings(String campaignCode) {
         if (byCampaign.size() > CAMPAIGNS_KEPT) {
             byCampaign.clear();
         }
@@ -71,7 +80,7 @@ class PlanWordings {
                 // a yearly milestone is issued as <key>-<year>
                 wordings.put(milestone.isYearly() ? milestone.key() + "-" : milestone.key(), milestone.due().trim());
             }
-            return wordings;
+            return new Read(wordings, Instant.now());
         });
     }
 
