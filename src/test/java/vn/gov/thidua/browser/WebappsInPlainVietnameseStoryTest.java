@@ -67,7 +67,9 @@ class WebappsInPlainVietnameseStoryTest {
         // the card shows the campaign's code whole (three campaigns of one name differ by it), its label on hover
         WebElement code = browser.showing(By.cssSelector(".tasks-list li.task .variable-value"), plan.code());
         assertThat((Boolean) browser.script("const e = arguments[0]; return e.scrollWidth <= e.clientWidth + 1"
-                + " && e.scrollHeight <= e.clientHeight + 1", code)).as("the campaign code is not cut").isTrue();
+                + " && e.scrollHeight <= e.clientHeight + 1"
+                + " && e.getBoundingClientRect().bottom <= e.closest('.task-card-details').getBoundingClientRect().bottom", code))
+                .as("the campaign code is not cut, nor hidden under the closed card").isTrue();
         browser.hover(browser.visible(By.cssSelector(".tasks-list li.task .variable-label")));
         browser.showing(By.cssSelector(".tooltip"), "Mã");
         assertThat(browser.script("return document.querySelector('.tooltip').innerText")).as("a label's hover")
