@@ -33,7 +33,8 @@ class CamundaIdentitySync {
             group = identityService.newGroup(agency.getCode());
         }
         group.setName(agency.getName());
-        group.setType(agency.getKind().name());
+        // Admin shows the type as it is: the kind's Vietnamese name ("Sở, ban, ngành"), not the enum (DEPARTMENT)
+        group.setType(agency.getKind().label());
         identityService.saveGroup(group);
     }
 
@@ -60,11 +61,10 @@ class CamundaIdentitySync {
     }
 
     private static User describe(User user, String fullName, String email) {
-        String name = fullName.trim();
-        int lastSpace = name.lastIndexOf(' ');
-        // Tasklist prints "first last": splitting before the given name keeps Vietnamese order intact
-        user.setFirstName(lastSpace < 0 ? name : name.substring(0, lastSpace));
-        user.setLastName(lastSpace < 0 ? "" : name.substring(lastSpace + 1));
+        // The whole name as the directory writes it ("Cán bộ Sở Giáo dục và Đào tạo", "Nguyễn Văn An"), which Admin
+        // shows as "Họ và tên": split at its last space, an officer's title read "Cán bộ Sở Giáo dục và Đào" / "tạo"
+        user.setFirstName(fullName.trim());
+        user.setLastName("");
         user.setEmail(email);
         return user;
     }

@@ -6,6 +6,7 @@ import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.stereotype.Component;
+import vn.gov.thidua.report.SupervisedTaskReport;
 
 /**
  * The engine REST API and the webapps' own JAX-RS applications, with the product's answers to errors
@@ -15,9 +16,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 
-    /** The product's exception mappers, on /engine-rest and on the webapps' APIs. */
+    /**
+     * The product's exception mappers, on /engine-rest and on the webapps' APIs; with them, the task count by candidate
+     * group the Board reads in Cockpit ({@link SupervisedTaskReport}).
+     */
     static final List<Class<?>> MAPPERS = List.of(EngineRestErrors.AnyError.class, EngineRestErrors.EngineError.class,
-            EngineRestErrors.RestError.class, EngineRestErrors.JsonMappingError.class, EngineRestErrors.JsonParseError.class);
+            EngineRestErrors.RestError.class, EngineRestErrors.JsonMappingError.class, EngineRestErrors.JsonParseError.class,
+            SupervisedTaskReport.class);
 
     @Override
     protected void registerAdditionalResources() {

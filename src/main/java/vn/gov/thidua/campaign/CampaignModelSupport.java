@@ -30,10 +30,13 @@ public class CampaignModelSupport {
     private final CampaignStore store;
     private final AgencyDirectory directory;
     private final WorkingCalendar calendar;
+    private final PlanWordings wordings;
     private final Clock clock;
 
-    CampaignModelSupport(CampaignService service, CampaignStore store, AgencyDirectory directory, WorkingCalendar calendar, Clock clock) {
+    CampaignModelSupport(CampaignService service, CampaignStore store, AgencyDirectory directory, WorkingCalendar calendar,
+                         PlanWordings wordings, Clock clock) {
         this.service = service;
+        this.wordings = wordings;
         this.store = store;
         this.directory = directory;
         this.calendar = calendar;
@@ -75,14 +78,16 @@ public class CampaignModelSupport {
 
     /**
      * The description of a unit's milestone task, which Tasklist shows under its name: the campaign, the unit and the
-     * deadline as officers read it. Written once, when the task is created; the issuing batch has read the batch's
-     * agencies already, so the names cost no query per unit.
+     * deadline as the plan words it, beside the instant the product reads from it ("Hạn: trong Quý IV năm 2023
+     * (23:59 31/12/2023)"). Written once, when the task is created; the issuing batch has read the batch's agencies
+     * already, so the names cost no query per unit.
      */
     public String unitTaskDescription(String campaignCode, String milestoneKey, String agencyCode) {
         MilestoneRow milestone = service.requireMilestone(campaignCode, milestoneKey);
         String unit = directory.find(agencyCode).map(Agency::getName).orElse(agencyCode);
+        String due = CampaignService.DUE_TEXT.format(milestone.dueAt());
         String description = "Phong trào: " + service.campaign(campaignCode).getName() + ". Đơn vị: " + unit + ". Hạn: "
-                + CampaignService.DUE_TEXT.format(milestone.dueAt()) + ".";
+                + wordings.of(milestone).map(wording -> wording + " (" + due + ")").orElse(due) + ".";
         // the Board's announcement of an inspection (time, place) is what the inspected unit needs to read
         return milestone.kind() == MilestoneKind.INSPECTION && milestone.openingNote() != null
                 ? description + " Thông báo kiểm tra: " + milestone.openingNote() : description;

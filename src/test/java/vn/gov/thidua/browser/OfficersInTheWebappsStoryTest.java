@@ -90,7 +90,7 @@ class OfficersInTheWebappsStoryTest extends ProductStory {
 
         task.findElement(By.cssSelector("h4.task a")).click();
         browser.click("Mô tả");
-        browser.showing(By.cssSelector("[cam-tasklist-task]"), "Đơn vị: Sở Y tế. Hạn: 23:59 31/12/2023.");
+        browser.showing(By.cssSelector("[cam-tasklist-task]"), "Đơn vị: Sở Y tế. Hạn: trong Quý IV năm 2023 (23:59 31/12/2023).");
         browser.click("Biểu mẫu");
         browser.click("Nhận việc");
         browser.showing(By.cssSelector("[cam-tasklist-task] .assignee"), "Cán bộ Sở Y tế");

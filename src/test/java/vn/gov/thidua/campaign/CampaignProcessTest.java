@@ -76,7 +76,7 @@ class CampaignProcessTest extends ProductStory {
         Task planOfHealth = taskOf("so-y-te", "ke-hoach-trien-khai");
         assertThat(planOfHealth.getName()).isEqualTo("Ban hành kế hoạch triển khai");
         assertThat(planOfHealth.getDescription()).isEqualTo("Phong trào: " + campaigns.campaign(plan.code()).getName()
-                + ". Đơn vị: Sở Y tế. Hạn: 23:59 31/12/2023.");
+                + ". Đơn vị: Sở Y tế. Hạn: trong Quý IV năm 2023 (23:59 31/12/2023).");
         assertThat(planOfHealth.getDueDate().toInstant()).isEqualTo(OffsetDateTime.parse("2023-12-31T23:59:59+07:00").toInstant());
         assertThat(candidateGroups(planOfHealth)).containsExactly("so-y-te");
 

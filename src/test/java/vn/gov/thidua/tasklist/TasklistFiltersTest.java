@@ -136,7 +136,7 @@ class TasklistFiltersTest extends ProductStory {
         assertThat(shown).extracting(VariableInstance::getValue).containsExactlyInAnyOrder(plan.code(), "so-y-te");
         assertThat(health.getName()).isEqualTo("Ban hành kế hoạch triển khai");
         assertThat(health.getDescription()).isEqualTo("Phong trào: Phong trào thi đua \"Chuyển đổi số\" giai đoạn 2023-2025"
-                + " trên địa bàn tỉnh Thái Bình. Đơn vị: Sở Y tế. Hạn: 23:59 31/12/2023.");
+                + " trên địa bàn tỉnh Thái Bình. Đơn vị: Sở Y tế. Hạn: trong Quý IV năm 2023 (23:59 31/12/2023).");
     }
 
     private List<String> ids(String key) {

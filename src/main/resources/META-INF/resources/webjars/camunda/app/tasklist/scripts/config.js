@@ -8,8 +8,9 @@ export default {
   },
 
   // Vietnamese whatever the browser's language (scripts/interface-language.js); dates in the UI language and on
-  // Vietnam's clock, whatever the computer's zone (scripts/vietnam-dates.js); Tasklist's details (scripts/task-details.js)
-  customScripts: ['scripts/interface-language', 'scripts/vietnam-dates', 'scripts/task-details'],
+  // Vietnam's clock, whatever the computer's zone (scripts/vietnam-dates.js); Tasklist's details (scripts/task-details.js);
+  // Camunda Forms' messages and date picker in the UI language (scripts/camunda-forms.js)
+  customScripts: ['scripts/interface-language', 'scripts/vietnam-dates', 'scripts/task-details', 'scripts/camunda-forms'],
 
   dateFormat: {
     monthName: 'MMMM',

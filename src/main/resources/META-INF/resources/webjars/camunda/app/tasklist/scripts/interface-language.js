@@ -11,6 +11,10 @@
 //
 // A refusal shown in a notification keeps the product's Vietnamese message without the "Error: " of a JavaScript
 // error's toString(), which some pages put before it.
+//
+// A few words are written into Camunda's templates rather than its locale files: the variables table's "Actions"
+// column gets a label of its own (THIDUA_ACTIONS), and an empty value, written "null" in Cockpit's pages, is shown in
+// the interface language by styles/user-styles.css, which reads the language from the body's class (thidua-vi).
 const angular = window.angular;
 const STORAGE_KEY = 'thidua.language';
 const LANGUAGES = [
@@ -18,7 +22,11 @@ const LANGUAGES = [
   { key: 'en', label: 'English' }
 ];
 const ENGLISH_WORDING = {
-  CAM_WIDGET_FOOTER_TIMEZONE: "Dates and times are shown on Vietnam's clock (UTC+07:00). This computer's time zone:"
+  CAM_WIDGET_FOOTER_TIMEZONE: "Dates and times are shown on Vietnam's clock (UTC+07:00). This computer's time zone:",
+  THIDUA_ACTIONS: 'Actions'
+};
+const VIETNAMESE_WORDING = {
+  THIDUA_ACTIONS: 'Thao tác'
 };
 // beside the footer's time zone: the footer is one line high
 const CHOOSER = ' <span class="thidua-language">'
@@ -47,7 +55,7 @@ if (angular) {
     $provide.decorator('localeLoader', ['$delegate', function ($delegate) {
       return function (options) {
         return $delegate(options).then(function (labels) {
-          return options.key === 'en' ? angular.extend(labels, ENGLISH_WORDING) : labels;
+          return angular.extend(labels, options.key === 'en' ? ENGLISH_WORDING : VIETNAMESE_WORDING);
         });
       };
     }]);
@@ -65,6 +73,15 @@ if (angular) {
       return $delegate;
     }]);
 
+    try {
+      $provide.decorator('camWidgetVariablesTableDirective', ['$delegate', function ($delegate) {
+        $delegate[0].template = $delegate[0].template.replace(/(<td class="actions"[^>]*>)\s*Actions\s*</, "$1{{ 'THIDUA_ACTIONS' | translate }}<");
+        return $delegate;
+      }]);
+    } catch (e) {
+      window.console.warn('interface-language: no variables table in this app', e);
+    }
+
     $provide.decorator('camWidgetFooterDirective', ['$delegate', '$translate', function ($delegate, $translate) {
       const footer = $delegate[0];
       const link = footer.link;
@@ -76,6 +93,10 @@ if (angular) {
           scope.currentLanguage = function () {
             return $translate.use();
           };
+          const body = angular.element(document.body);
+          scope.$watch(scope.currentLanguage, function (language) {
+            body.toggleClass('thidua-vi', language === 'vi');
+          });
           scope.chooseLanguage = function (key) {
             window.localStorage.setItem(STORAGE_KEY, key);
             $translate.use(key);

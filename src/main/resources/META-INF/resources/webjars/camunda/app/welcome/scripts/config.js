@@ -7,13 +7,19 @@ export default {
     availableLocales: ['vi', 'en'],
     fallbackLocale: 'en'
   },
-  // Vietnamese whatever the browser's language (scripts/interface-language.js)
-  customScripts: ['scripts/interface-language'],
+  // Vietnamese whatever the browser's language (scripts/interface-language.js); each link below only for the officers
+  // it serves (scripts/product-links.js)
+  customScripts: ['scripts/interface-language', 'scripts/product-links'],
   links: [
     {
       label: 'Bảng theo dõi phong trào thi đua',
       href: '/dashboard/',
       description: 'Tiến độ từng đơn vị theo mốc, hồ sơ đề nghị khen thưởng, quyết định; xuất Excel để in'
+    },
+    {
+      label: 'Hộp thư trình diễn',
+      href: '/demo/mailbox/',
+      description: 'Thư nhắc hạn, thông báo hệ thống đã gửi tới địa chỉ của bạn (chỉ có ở bản chạy thử)'
     }
   ]
 };
