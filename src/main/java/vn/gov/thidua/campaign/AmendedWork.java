@@ -64,9 +64,12 @@ class AmendedWork {
                     OpenUnitMilestone unit = byInstance.get(task.getProcessInstanceId());
                     task.setDueDate(Date.from(dueAt.toInstant()));
                     task.setFollowUpDate(followUp);
-                    if (task.getDescription() != null) {
-                        task.setDescription(task.getDescription().replace("Hạn: " + CampaignService.DUE_TEXT.format(unit.dueAt()),
-                                "Hạn: " + CampaignService.DUE_TEXT.format(dueAt)));
+                    String description = task.getDescription();
+                    int deadline = description == null ? -1 : description.lastIndexOf("Hạn: ");
+                    if (deadline >= 0) {
+                        // the description ends with the deadline, in the plan's words beside the instant: the plan's
+                        // words no longer hold once the dispatch moved it, so the new instant stands alone
+                        task.setDescription(description.substring(0, deadline) + "Hạn: " + CampaignService.DUE_TEXT.format(dueAt) + ".");
                     }
                     if (unit.overdue()) {
                         task.setPriority(Task.PRIORITY_NORMAL);
