@@ -202,6 +202,8 @@ class WebappsInPlainVietnameseStoryTest {
         Thread.sleep(3000);
         browser.screenshot("chao-mung-ban-tdkt");
         assertThat(browser.pageText()).as("this is no demo: no demo mailbox").doesNotContain("Hộp thư trình diễn");
+        assertThat(browser.driver().getTitle() + "\n" + browser.pageText()).as("the page's title and header").contains("Trang chủ")
+                .doesNotContain("Welcome");
     }
 
     private WebElement field(String label) {

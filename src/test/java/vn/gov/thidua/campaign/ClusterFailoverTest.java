@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.gov.thidua.support.ClusterFixture;
@@ -213,9 +214,9 @@ class ClusterFailoverTest {
     }
 
     private static NodeProcess start(ClusterFixture cluster, Path clock, String name) {
-        return NodeProcess.start(name, ClusterNodeMain.class.getName(), List.of("-Xmx512m",
-                        "-D" + ClusterNodeMain.CLOCK_FILE + "=" + clock, "-D" + ClusterNodeMain.LOCK_OWNER + "=" + name),
-                cluster.nodeProperties(name));
+        return NodeProcess.start(name, ClusterNodeMain.class.getName(), Stream.concat(ClusterFixture.NODE_JVM.stream(),
+                        Stream.of("-Xmx512m", "-D" + ClusterNodeMain.CLOCK_FILE + "=" + clock, "-D" + ClusterNodeMain.LOCK_OWNER + "=" + name))
+                        .toList(), cluster.nodeProperties(name));
     }
 
     private static String definition() {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.gov.thidua.support.ClusterFixture;
@@ -111,7 +112,8 @@ class LaunchCrashRecoveryTest {
     private static NodeProcess start(ClusterFixture cluster, String name) {
         Map<String, String> properties = cluster.nodeProperties(name);
         return NodeProcess.start(name, ClusterNodeMain.class.getName(),
-                List.of("-Xmx768m", "-D" + ClusterNodeMain.LOCK_OWNER + "=" + name), properties);
+                Stream.concat(ClusterFixture.NODE_JVM.stream(), Stream.of("-Xmx768m", "-D" + ClusterNodeMain.LOCK_OWNER + "=" + name))
+                        .toList(), properties);
     }
 
     private static String definition() {

@@ -3,6 +3,11 @@
 // The welcome locale files carry no dateLocales block, so no date settings are made here.
 // The dashboard is served by the application itself and opens with the same sign-in.
 export default {
+  // the page title and the header's name: Camunda's own is the English "Welcome"
+  app: {
+    name: 'Trang chủ',
+    vendor: 'Camunda'
+  },
   locales: {
     availableLocales: ['vi', 'en'],
     fallbackLocale: 'en'
