@@ -83,7 +83,7 @@ class CriteriaThresholdsStoryTest {
     void thresholdsPerKind_becomeADeployedDecision_aCommuneAt65Passes_aDepartmentAt85Fails() throws Exception {
         ProcessClock.at("2026-01-05T09:00:00+07:00");
         String code = "hy-cds-" + UUID.randomUUID().toString().substring(0, 8);
-        ResponseEntity<String> launched = post("/api/campaigns", definition(code, THRESHOLDS));
+        ResponseEntity<String> launched = post("/api/campaigns", HungYenCampaigns.definition(code, THRESHOLDS));
         assertThat(launched.getStatusCode()).as(launched.getBody()).isEqualTo(HttpStatus.CREATED);
         ProcessClock.runDueJobs(management);
 
@@ -129,18 +129,18 @@ class CriteriaThresholdsStoryTest {
     void aDecisionThatIsNotDeployed_isRefusedAtUploadAndLaunch_namingTheFieldAndTheDecisionsThereAre() throws Exception {
         ProcessClock.at("2026-01-05T09:00:00+07:00");
         String code = "hy-cds-" + UUID.randomUUID().toString().substring(0, 8);
-        String unknownCriteria = definition(code, "criteriaDecision: khong-co-bang-nay");
+        String unknownCriteria = HungYenCampaigns.definition(code, "criteriaDecision: khong-co-bang-nay");
         for (String path : List.of("/api/campaign-definitions", "/api/campaigns")) {
             JsonNode problem = refused(post(path, unknownCriteria));
             assertThat(problem.get("fields").has("awardForms[0].criteriaDecision")).as("%s", problem).isTrue();
             assertThat(problem.get("detail").asText()).contains("'khong-co-bang-nay'", "dx161-bang-khen", "kh46-co-thi-dua")
                     .doesNotContain("tieu-chuan.");
         }
-        JsonNode quota = refused(post("/api/campaigns", definition(code, "criteriaDecision: dx161-bang-khen\n    quotaDecision: khong-co-han-muc")));
+        JsonNode quota = refused(post("/api/campaigns", HungYenCampaigns.definition(code, "criteriaDecision: dx161-bang-khen\n    quotaDecision: khong-co-han-muc")));
         assertThat(quota.get("fields").has("awardForms[0].quotaDecision")).as("%s", quota).isTrue();
         assertThat(quota.get("detail").asText()).contains("dx161-quota");
 
-        JsonNode percent = refused(post("/api/campaigns", definition(code, THRESHOLDS.replace("COMMUNE: 60", "COMMUNE: 160"))));
+        JsonNode percent = refused(post("/api/campaigns", HungYenCampaigns.definition(code, THRESHOLDS.replace("COMMUNE: 60", "COMMUNE: 160"))));
         assertThat(percent.get("fields").has("awardForms[0].criteria[0].minPercent.COMMUNE")).as("%s", percent).isTrue();
         assertThat(campaigns.existsById(code)).isFalse();
         assertThat(repositoryService.createDecisionDefinitionQuery().decisionDefinitionKeyLike("tieu-chuan." + code + "%").count())
@@ -158,45 +158,6 @@ class CriteriaThresholdsStoryTest {
         MidTermRound.uploadRequiredDocuments(attachments, id, "cb." + agency);
         dossiers.submit(id, "cb." + agency);
         return id;
-    }
-
-    private static String definition(String code, String criteria) {
-        return """
-                code: %s
-                name: Phong trào thi đua đẩy mạnh chuyển đổi số tỉnh Hưng Yên năm 2026
-                planNumber: 02/KH-UBND
-                planDate: 2026-01-05
-                periodStart: 2026-01-05
-                periodEnd: 2026-12-31
-                roles:
-                  standingAgency: hy-so-noi-vu
-                  appraisingBoard: hy-btdkt
-                  decider: hy-chu-tich
-                participants:
-                  agencies: [hy-so-noi-vu, hy-xa-phung-cong]
-                milestones:
-                  - key: du-lieu-cds-2026
-                    name: Gửi kết quả đánh giá chuyển đổi số
-                    kind: EVALUATION_DATA
-                    to: { agencies: [hy-so-noi-vu] }
-                    opens: ngày 01/02/2026
-                    due: trước ngày 15/02/2026
-                    fields:
-                      - { key: CHUYEN_DOI_SO, name: "Chuyển đổi số" }
-                  - key: bao-cao-so-ket-2026
-                    name: Báo cáo sơ kết
-                    kind: REVIEW_REPORT
-                    opens: ngày 01/03/2026
-                    openedBy: BOARD
-                    due: trước ngày 30/03/2026
-                reviewRounds:
-                  - { key: so-ket-2026, name: Sơ kết năm 2026, kind: MID_TERM, reportMilestone: bao-cao-so-ket-2026,
-                      nominationDue: trước ngày 30/04/2026, vettingDue: trước ngày 15/05/2026, lateNominations: REFUSE }
-                awardForms:
-                  - key: bang-khen
-                    name: Bằng khen của Chủ tịch UBND tỉnh
-                    %s
-                """.formatted(code, criteria);
     }
 
     private JsonNode refused(ResponseEntity<String> response) throws Exception {
