@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.gov.thidua.support.ReadAgainOnWrite;
 
 /**
  * What a refused call must leave as it was, read fast enough to take before and after each of about a thousand calls:
@@ -23,12 +24,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * of the version column of each product table (the engine raises REV_ on every update, so a task claimed, a job's
  * retries taken or a variable overwritten shows), a few columns an update changes without a revision, and the full
  * contents of the product's per-campaign rows of the matrix's campaigns (a milestone marked done has no version).
- *
- * <p>On PostgreSQL a refused call usually writes nothing at all, and every committed change, of any table, first
- * writes the write-ahead log: when the log's insert position has not moved since the last full reading, that reading
- * still holds and is returned without reading the tables again (a full reading costs about 30 ms, the log position
- * well under one). The position moves for writes that change nothing the fingerprint reads, too (the engine's
- * metrics); then the tables are read as before.
+ * A refused call usually writes nothing: the tables are read again only when PostgreSQL's write-ahead log moved
+ * ({@link ReadAgainOnWrite}; a full reading costs about 30 ms).
  */
 final class DatabaseFingerprint {
 
@@ -46,11 +43,7 @@ final class DatabaseFingerprint {
     private final List<String> columns = new ArrayList<>();
     private final List<String> campaignTables;
     private final Collection<String> campaignCodes;
-    private final boolean postgres;
-    private String lastPosition;
-    private Map<String, String> lastReading;
-    private int checks;
-    private int readings;
+    private final ReadAgainOnWrite<Map<String, String>> readings;
 
     DatabaseFingerprint(DataSource dataSource, JdbcTemplate jdbc, Collection<String> campaignCodes) throws SQLException {
         this.jdbc = jdbc;
@@ -87,22 +80,12 @@ final class DatabaseFingerprint {
         columns.addAll(EXTRA);
         this.countsQuery = "select " + String.join(", ", parts);
         this.campaignTables = perCampaign;
-        try (Connection connection = dataSource.getConnection()) {
-            this.postgres = connection.getMetaData().getDatabaseProductName().equals("PostgreSQL");
-        }
+        this.readings = new ReadAgainOnWrite<>(jdbc, this::read);
     }
 
     /** Counts, sums and the per-campaign rows; equal fingerprints mean nothing a caller could change was changed. */
     Map<String, String> take() {
-        checks++;
-        String position = postgres ? jdbc.queryForObject("select pg_current_wal_insert_lsn()::text", String.class) : null;
-        if (position != null && position.equals(lastPosition)) {
-            return lastReading;
-        }
-        lastReading = read();
-        readings++;
-        lastPosition = position;
-        return lastReading;
+        return readings.get();
     }
 
     private Map<String, String> read() {
@@ -129,7 +112,7 @@ final class DatabaseFingerprint {
 
     /** How often the tables were read, for the run's summary. */
     String usage() {
-        return readings + " of " + checks + " database checks read the tables";
+        return readings.usage();
     }
 
     /** The entries that differ, for a failure message that names what changed. */
