@@ -189,37 +189,27 @@ public final class EngineRestErrors {
 
     // One mapper per type Camunda maps itself, each preferred (priority 1) over Camunda's for the same type
 
-    @Priority(1)
-    public static final class AnyError implements ExceptionMapper<Throwable> {
+    /** A mapper answering from the request it failed in (Jersey reads the mapped type from the subclass). */
+    abstract static class WithRequest<E extends Throwable> implements ExceptionMapper<E> {
         @Context
         private HttpServletRequest request;
 
         @Override
-        public Response toResponse(Throwable e) {
+        public Response toResponse(E e) {
             return answer(e, request);
         }
     }
 
     @Priority(1)
-    public static final class EngineError implements ExceptionMapper<ProcessEngineException> {
-        @Context
-        private HttpServletRequest request;
-
-        @Override
-        public Response toResponse(ProcessEngineException e) {
-            return answer(e, request);
-        }
+    public static final class AnyError extends WithRequest<Throwable> {
     }
 
     @Priority(1)
-    public static final class RestError implements ExceptionMapper<RestException> {
-        @Context
-        private HttpServletRequest request;
+    public static final class EngineError extends WithRequest<ProcessEngineException> {
+    }
 
-        @Override
-        public Response toResponse(RestException e) {
-            return answer(e, request);
-        }
+    @Priority(1)
+    public static final class RestError extends WithRequest<RestException> {
     }
 
     @Priority(1)
