@@ -2,7 +2,6 @@ package vn.gov.thidua.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -196,8 +194,7 @@ class WebappsInPlainVietnameseStoryTest {
         browser.signIn(webapps.cockpit(), "cb.btdkt");
         browser.open(webapps.welcome());
         // the Welcome app's first page in this browser loads its own scripts: slow on a busy machine
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(180)).withMessage(() -> "no dashboard link; the page shows:\n"
-                + browser.pageText()).until(driver -> browser.pageText().contains("Bảng theo dõi phong trào thi đua"));
+        browser.firstPage("the dashboard link", driver -> browser.pageText().contains("Bảng theo dõi phong trào thi đua"));
         // the links are settled once the officer's rights are read
         Thread.sleep(3000);
         browser.screenshot("chao-mung-ban-tdkt");

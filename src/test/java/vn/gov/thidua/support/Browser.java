@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -19,6 +20,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -34,7 +36,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  *
  * <p>The browser asks for Vietnamese ({@code Accept-Language: vi}), as most officers' browsers do, or for the language
  * it is given (an officer's computer set to English), and runs in the time zone it is given, so a story can play an officer whose computer is set to another zone. Register it with
- * {@code @RegisterExtension}: one browser per test class, started on first use, closed after the class; each step's
+ * {@code @RegisterExtension}: one browser per test class, started on first use and again after each sign-out, closed after the class; each step's
  * {@link #screenshot} and a screenshot of every failed test land under {@code target/browser-screenshots/<story>/}.
  */
 public final class Browser implements AfterTestExecutionCallback, AfterAllCallback {
@@ -45,8 +47,12 @@ public final class Browser implements AfterTestExecutionCallback, AfterAllCallba
     public static final Path SCREENSHOTS = Path.of("target/browser-screenshots");
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-    /** A webapp's first page in a fresh browser loads its 4 MB of scripts: on a busy machine that takes longer. */
-    private static final Duration FIRST_PAGE_WAIT = Duration.ofSeconds(180);
+    /**
+     * A webapp's first page in a fresh browser loads its 4 MB of scripts: on a busy machine that takes longer. Twice in
+     * a few hundred runs the page stayed on its loading spinner for minutes; it is then loaded once more, and the
+     * console of the stuck page is printed.
+     */
+    private static final Duration FIRST_PAGE_WAIT = Duration.ofSeconds(90);
     private static final long INSTALL_MINUTES = 15;
     private static String installFailure;
 
@@ -57,7 +63,9 @@ public final class Browser implements AfterTestExecutionCallback, AfterAllCallba
     private ChromeDriver driver;
     private Path profile;
     private int shots;
-    private boolean zoneOverridden;
+    private int starts;
+    /** The zone a story put the open tab on, kept when the browser is started again for another officer. */
+    private String zoneOverride;
 
     public Browser(String story, String timeZone) {
         this(story, timeZone, "vi");
@@ -135,7 +143,7 @@ public final class Browser implements AfterTestExecutionCallback, AfterAllCallba
     public void computerZone(String zone) {
         driver();
         driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", zone));
-        zoneOverridden = true;
+        zoneOverride = zone;
     }
 
     public Object script(String javaScript, Object... arguments) {
@@ -147,7 +155,7 @@ public final class Browser implements AfterTestExecutionCallback, AfterAllCallba
     public void signIn(String appUrl, String username) {
         signOut(appUrl);
         open(appUrl);
-        WebElement name = new WebDriverWait(driver, FIRST_PAGE_WAIT).until(ExpectedConditions.visibilityOfElementLocated(
+        WebElement name = firstPage("the sign-in form", ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("form[name=signinForm] input[ng-model=username]")));
         name.sendKeys(username);
         driver.findElement(By.cssSelector("form[name=signinForm] input[ng-model=password]")).sendKeys(AsOfficer.PASSWORD);
@@ -157,12 +165,49 @@ public final class Browser implements AfterTestExecutionCallback, AfterAllCallba
                 .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name=signinForm]")));
     }
 
-    /** Forgets the session: the next page of the webapp asks to sign in. */
+    /**
+     * Waits for the open webapp's first page to show what the condition looks for; a page still loading after
+     * {@link #FIRST_PAGE_WAIT} is loaded once more before the story fails.
+     */
+    public <T> T firstPage(String what, Function<WebDriver, T> condition) {
+        driver();
+        try {
+            return new WebDriverWait(driver, FIRST_PAGE_WAIT).until(condition);
+        } catch (TimeoutException stuck) {
+            System.out.println("Browser: " + story + " waited " + FIRST_PAGE_WAIT.toSeconds() + " s for " + what + " on "
+                    + driver.getCurrentUrl() + "; loading it again. The page showed:\n" + pageText() + "\nits console:\n"
+                    + console());
+            screenshot("STUCK-" + what);
+            driver.navigate().refresh();
+            return new WebDriverWait(driver, FIRST_PAGE_WAIT)
+                    .withMessage(() -> "no " + what + " after loading the page twice; the page shows:\n" + pageText())
+                    .until(condition);
+        }
+    }
+
+    /**
+     * Forgets the session: the next page of the webapp asks to sign in. The browser is closed and the next step starts
+     * a fresh one with an empty profile, as another officer's computer would be. Deleting cookies in a running browser
+     * raced the open page's own requests, which could set a cookie of the old session again and have the next sign-in
+     * refused.
+     */
     public void signOut(String appUrl) {
         if (driver != null) {
-            open(appUrl);
-            driver.manage().deleteAllCookies();
-            script("window.localStorage.clear(); window.sessionStorage.clear();");
+            quit();
+        }
+    }
+
+    /** What the page wrote to its console (errors, failed requests) since the last call. */
+    public String console() {
+        if (driver == null) {
+            return "";
+        }
+        try {
+            StringBuilder text = new StringBuilder();
+            driver.manage().logs().get("browser").forEach(entry -> text.append(entry).append('\n'));
+            return text.toString();
+        } catch (RuntimeException e) {
+            return "(no console: " + e.getMessage() + ")";
         }
     }
 
@@ -186,32 +231,42 @@ public final class Browser implements AfterTestExecutionCallback, AfterAllCallba
     public void afterTestExecution(ExtensionContext context) {
         if (context.getExecutionException().isPresent()) {
             Path file = screenshot("FAILED-" + context.getRequiredTestMethod().getName());
-            System.out.println("Browser: " + context.getDisplayName() + " failed; screenshot " + file);
+            System.out.println("Browser: " + context.getDisplayName() + " failed; screenshot " + file
+                    + "; the page's console:\n" + console());
         }
-        if (zoneOverridden) {
+        if (zoneOverride != null && driver != null) {
             // An empty zone lifts the override: the next test starts on the computer's own zone again
             driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", ""));
-            zoneOverridden = false;
         }
+        zoneOverride = null;
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
         if (driver != null) {
-            driver.quit();
-            driver = null;
-            deleteQuietly(profile);
+            quit();
+        }
+        if (starts > 0) {
             System.out.println("Browser screenshots of " + story + ": " + screenshots);
         }
+    }
+
+    private void quit() {
+        driver.quit();
+        driver = null;
+        deleteQuietly(profile);
+        profile = null;
     }
 
     private void start() {
         ensureInstalled();
         try {
             profile = Files.createTempDirectory("thidua-chromium-");
-            // this run's screenshots only
-            deleteQuietly(screenshots);
-            Files.createDirectories(screenshots);
+            if (starts++ == 0) {
+                // this run's screenshots only
+                deleteQuietly(screenshots);
+                Files.createDirectories(screenshots);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -220,7 +275,7 @@ public final class Browser implements AfterTestExecutionCallback, AfterAllCallba
                 .usingAnyFreePort()
                 // inherited by Chromium: the zone of the officer's computer
                 .withEnvironment(Map.of("TZ", timeZone))
-                .withLogFile(screenshots.resolve("chromedriver.log").toFile())
+                .withLogFile(screenshots.resolve("chromedriver-" + starts + ".log").toFile())
                 .build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -230,7 +285,12 @@ public final class Browser implements AfterTestExecutionCallback, AfterAllCallba
         String primary = language.split("-")[0];
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages",
                 primary.equals(language) ? language : language + "," + primary));
+        // the page's console, printed when a story fails
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         driver = new ChromeDriver(service, options);
+        if (zoneOverride != null) {
+            driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", zoneOverride));
+        }
     }
 
     private static synchronized void ensureInstalled() {
