@@ -22,6 +22,7 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import vn.gov.thidua.engine.CampaignTenants;
+import vn.gov.thidua.engine.WebappPageNonce;
 
 /**
  * Who may call what. Three doors, one identity (Camunda's users and groups, kept by the directory):
@@ -112,6 +113,16 @@ public class SecurityConfiguration {
         registration.setName("known-advisories");
         registration.addUrlPatterns("/camunda/*", "/engine-rest/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Before the webapps' header filter: each page gets the script nonce of its own response (WebappPageNonce). */
+    @Bean
+    FilterRegistrationBean<WebappPageNonce> webappPageNonce() {
+        FilterRegistrationBean<WebappPageNonce> registration = new FilterRegistrationBean<>(new WebappPageNonce());
+        registration.setName("webapp-page-nonce");
+        registration.addUrlPatterns("/camunda/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 

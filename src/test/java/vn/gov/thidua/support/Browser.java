@@ -20,7 +20,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -47,12 +46,8 @@ public final class Browser implements AfterTestExecutionCallback, AfterAllCallba
     public static final Path SCREENSHOTS = Path.of("target/browser-screenshots");
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-    /**
-     * A webapp's first page in a fresh browser loads its 4 MB of scripts: on a busy machine that takes longer. Twice in
-     * a few hundred runs the page stayed on its loading spinner for minutes; it is then loaded once more, and the
-     * console of the stuck page is printed.
-     */
-    private static final Duration FIRST_PAGE_WAIT = Duration.ofSeconds(90);
+    /** A webapp's first page in a fresh browser loads its 4 MB of scripts: on a busy machine that takes longer. */
+    private static final Duration FIRST_PAGE_WAIT = Duration.ofSeconds(120);
     private static final long INSTALL_MINUTES = 15;
     private static String installFailure;
 
@@ -166,23 +161,15 @@ public final class Browser implements AfterTestExecutionCallback, AfterAllCallba
     }
 
     /**
-     * Waits for the open webapp's first page to show what the condition looks for; a page still loading after
-     * {@link #FIRST_PAGE_WAIT} is loaded once more before the story fails.
+     * Waits for the open webapp's first page to show what the condition looks for. A page that stays on its loading
+     * spinner fails the story with the page's console, which names a blocked script (WebappPageNonce) or request.
      */
     public <T> T firstPage(String what, Function<WebDriver, T> condition) {
         driver();
-        try {
-            return new WebDriverWait(driver, FIRST_PAGE_WAIT).until(condition);
-        } catch (TimeoutException stuck) {
-            System.out.println("Browser: " + story + " waited " + FIRST_PAGE_WAIT.toSeconds() + " s for " + what + " on "
-                    + driver.getCurrentUrl() + "; loading it again. The page showed:\n" + pageText() + "\nits console:\n"
-                    + console());
-            screenshot("STUCK-" + what);
-            driver.navigate().refresh();
-            return new WebDriverWait(driver, FIRST_PAGE_WAIT)
-                    .withMessage(() -> "no " + what + " after loading the page twice; the page shows:\n" + pageText())
-                    .until(condition);
-        }
+        return new WebDriverWait(driver, FIRST_PAGE_WAIT)
+                .withMessage(() -> "no " + what + " on " + driver.getCurrentUrl() + "; the page shows:\n" + pageText()
+                        + "\nits console:\n" + console())
+                .until(condition);
     }
 
     /**
