@@ -1,6 +1,8 @@
 package vn.gov.thidua.agency;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.function.Predicate;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -36,6 +38,45 @@ class CamundaIdentitySync {
         // Admin shows the type as it is: the kind's Vietnamese name ("Sở, ban, ngành"), not the enum (DEPARTMENT)
         group.setType(agency.getKind().label());
         identityService.saveGroup(group);
+    }
+
+    /**
+     * Gives the groups of these agencies the name and type {@link #upsertGroup} would: groups saved before the kinds
+     * had Vietnamese names still read DEPARTMENT in Admin. Returns how many changed.
+     */
+    int describeGroups(List<Agency> agencies) {
+        Map<String, Group> groups = identityService.createGroupQuery().list().stream()
+                .collect(Collectors.toMap(Group::getId, group -> group));
+        int changed = 0;
+        for (Agency agency : agencies) {
+            Group group = groups.get(agency.getCode());
+            if (group != null && !(agency.getName().equals(group.getName()) && agency.getKind().label().equals(group.getType()))) {
+                upsertGroup(agency);
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * Gives these officers' users the whole name as one first name, as {@link #upsertUser} does: users saved before
+     * read "Cán bộ Sở Giáo dục và Đào" / "tạo" in Admin. Passwords and e-mail addresses stay. Returns how many changed.
+     */
+    int describeUsers(List<Officer> officers) {
+        Map<String, User> users = identityService.createUserQuery().list().stream()
+                .collect(Collectors.toMap(User::getId, user -> user));
+        int changed = 0;
+        for (Officer officer : officers) {
+            User user = users.get(officer.getUsername());
+            if (user != null && !(officer.getFullName().trim().equals(user.getFirstName())
+                    && (user.getLastName() == null || user.getLastName().isEmpty()))) {
+                user.setFirstName(officer.getFullName().trim());
+                user.setLastName("");
+                identityService.saveUser(user);
+                changed++;
+            }
+        }
+        return changed;
     }
 
     boolean userExists(String username) {

@@ -25,7 +25,8 @@ import vn.gov.thidua.agency.AgencyApi.NewAgency;
  * province: agencies it lists are created in that province when missing and never overwritten, so the
  * administrator's later changes survive restarts. A malformed file, a file without its province, or an agency the
  * file lists that already belongs to another province stops start-up with the offending entry named, rather than
- * leaving a half-loaded directory. Agencies loaded before provinces were recorded are given theirs.
+ * leaving a half-loaded directory. Agencies loaded before provinces were recorded are given theirs, and Camunda groups
+ * and users saved by older versions the names and kinds the directory gives them today.
  */
 @Component
 @Order(10)
@@ -60,6 +61,10 @@ class DirectorySeeder implements ApplicationRunner {
             if (!location.isBlank()) {
                 load(location.trim());
             }
+        }
+        int described = service.describeIdentities();
+        if (described > 0) {
+            log.info("Directory: {} Camunda groups and users given the directory's names and kinds", described);
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.gov.thidua.support.ProductTest;
@@ -22,6 +23,8 @@ class AgencyDirectoryTest {
     AgencyDirectory directory;
     @Autowired
     IdentityService identityService;
+    @Autowired
+    DirectorySeeder seeder;
 
     @Test
     void workedExampleDirectory_holdsTheDispatchRecipientsAndTheDecisionMakers() {
@@ -47,5 +50,26 @@ class AgencyDirectoryTest {
         assertThat(identityService.checkPassword("cb.btdkt", "wrong-password")).isFalse();
         // a failed attempt starts the engine's login throttling; later tests sign in as the Board
         identityService.unlockUser("cb.btdkt");
+    }
+
+    @Test
+    void groupsAndUsersSavedByOlderVersions_getTheDirectorysKindNamesAndWholeNames_atStartUp() throws Exception {
+        // as an older version saved them: the kind's enum as the type, the name split at its last space
+        Group group = identityService.createGroupQuery().groupId("so-gddt").singleResult();
+        group.setType("DEPARTMENT");
+        identityService.saveGroup(group);
+        User user = identityService.createUserQuery().userId("cb.so-gddt").singleResult();
+        user.setFirstName("Cán bộ Sở Giáo dục và Đào");
+        user.setLastName("tạo");
+        identityService.saveUser(user);
+
+        seeder.run(null);
+
+        assertThat(identityService.createGroupQuery().groupId("so-gddt").singleResult().getType())
+                .isEqualTo(AgencyKind.DEPARTMENT.label());
+        User described = identityService.createUserQuery().userId("cb.so-gddt").singleResult();
+        assertThat(described.getFirstName()).isEqualTo("Cán bộ Sở Giáo dục và Đào tạo");
+        assertThat(described.getLastName()).isEmpty();
+        assertThat(identityService.checkPassword("cb.so-gddt", "Test-Passw0rd!")).as("the password stays").isTrue();
     }
 }
