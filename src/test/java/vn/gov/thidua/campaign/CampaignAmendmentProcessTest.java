@@ -108,6 +108,70 @@ class CampaignAmendmentProcessTest extends ProductStory {
         assertThat(report.of(plan.code()).definitionVersion()).isEqualTo(3);
     }
 
+    @Test
+    void cancellingAMilestoneFromTasklist_endsItsOpenUnitsAndTheScheduleAnEarlierAmendmentGaveIt() throws Exception {
+        Fixture plan = launched();
+        assertThat(submitForm(BOARD, Map.of("campaignCode", plan.code(), "kind", "EXTEND_DEADLINE", "basedOnVersion", 1,
+                "dispatchNumber", "06/BTĐKT-NV", "reason", "Sở Y tế đề nghị gia hạn", "milestoneKey", PLAN,
+                "due", "trước ngày 16/01/2024", "agencies", "so-y-te")).getStatusCode().value()).isEqualTo(200);
+        String schedule = runtimeService.createProcessInstanceQuery().processDefinitionKey("milestone-schedule")
+                .processInstanceBusinessKey(plan.code() + "/" + PLAN + "/v2").singleResult().getId();
+
+        ResponseEntity<String> cancelled = submitForm(BOARD, Map.of("campaignCode", plan.code(), "kind", "CANCEL_MILESTONE",
+                "basedOnVersion", 2, "dispatchNumber", "07/BTĐKT-NV", "reason", "Kế hoạch gộp vào báo cáo sơ kết",
+                "milestoneKey", PLAN));
+        assertThat(cancelled.getStatusCode().value()).as(cancelled.getBody()).isEqualTo(200);
+        assertThat(openTasks(plan)).isEmpty();
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("milestone-schedule")
+                .variableValueEquals("campaignCode", plan.code()).count()).as("no schedule of the cancelled milestone runs on").isZero();
+        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(schedule).singleResult().getDeleteReason())
+                .isEqualTo("Hủy mốc. Theo công văn số 07/BTĐKT-NV: Kế hoạch gộp vào báo cáo sơ kết");
+        assertThat(report.of(plan.code()).milestones()).filteredOn(m -> m.key().equals(PLAN)).singleElement()
+                .satisfies(m -> assertThat(m.cancelled()).isTrue());
+    }
+
+    @Test
+    void aCampaignClosedByItsBoard_isNotAmended_andTheRefusedStartChangesNothing() throws Exception {
+        ProcessClock.at("2023-12-11T09:00:00+07:00");
+        String code = "ngan-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        campaigns.launch("""
+                code: %s
+                name: Phong trào thi đua ngắn hạn tháng 12/2023
+                planNumber: 170/KH-UBND
+                planDate: 2023-12-11
+                theme: Cải cách hành chính
+                province: Thái Bình
+                periodStart: 2023-12-11
+                periodEnd: 2024-01-31
+                roles: { standingAgency: so-tttt, appraisingBoard: btdkt, decider: chu-tich-ubnd }
+                participants: { agencies: [so-y-te, so-tu-phap] }
+                reminderWorkingDays: [5, 1]
+                milestones:
+                  - { key: ke-hoach-trien-khai, name: Ban hành kế hoạch triển khai, kind: IMPLEMENTATION_PLAN, due: trong tháng 12/2023 }
+                """.formatted(code), BOARD);
+        ProcessClock.advanceTo("2024-02-01T00:00:05+07:00", management);
+        ProcessInstance campaign = runtimeService.createProcessInstanceQuery().processDefinitionKey("campaign")
+                .processInstanceBusinessKey(code).singleResult();
+        assertThat(campaign).isWaitingAt("Task_ConfirmCampaignClosure");
+        String closure = taskService.createTaskQuery().processInstanceId(campaign.getId()).singleResult().getId();
+        AsOfficer.run(identityService, BOARD, () -> taskService.complete(closure, Map.of("closingNote", "Báo cáo tổng kết số"
+                + " 20/BC-UBND", "closeOpenWorkReason", "Hai đơn vị không nộp kế hoạch; ghi nhận trong báo cáo tổng kết.")));
+        ProcessClock.runDueJobs(management);
+        assertThat(campaign).isEnded();
+        assertThat(campaigns.campaign(code).getStatus()).isEqualTo(Campaign.Status.CLOSED);
+
+        ProcessClock.at("2024-02-02T09:00:00+07:00");
+        Map<String, Object> before = DatabaseState.of(jdbc);
+        ResponseEntity<String> refused = submitForm(BOARD, Map.of("campaignCode", code, "kind", "EXTEND_DEADLINE",
+                "basedOnVersion", 1, "dispatchNumber", "21/BTĐKT-NV", "reason", "Gia hạn sau khi đã tổng kết",
+                "milestoneKey", PLAN, "due", "trước ngày 29/02/2024"));
+        assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
+        assertThat(json.readTree(refused.getBody()).get("message").asText())
+                .isEqualTo("Phong trào '" + code + "' đã kết thúc: không thể điều chỉnh.");
+        assertThat(DatabaseState.of(jdbc)).isEqualTo(before);
+        assertThat(report.of(code).definitionVersion()).isEqualTo(1);
+    }
+
     private Fixture launched() {
         ProcessClock.at("2023-12-11T09:00:00+07:00");
         Fixture plan = CampaignFixtures.withParticipants(CampaignFixtures.shipped(CampaignFixtures.PLAN_161),
