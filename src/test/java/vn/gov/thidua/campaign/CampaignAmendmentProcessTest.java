@@ -131,6 +131,34 @@ class CampaignAmendmentProcessTest extends ProductStory {
     }
 
     @Test
+    void aUnitWithdrawnFromTasklist_isShownAsWithdrawn_inTheStatusAndTheDashboard_withItsWorkDoneKept() throws Exception {
+        Fixture plan = launched();
+        AsOfficer.run(identityService, "cb.so-tu-phap", () -> taskService.complete(taskOf(plan, "so-tu-phap").getId(), Map.of(
+                "documentNumber", "15/KH-STP", "documentDate", "2023-12-15", "documentSummary", "Kế hoạch triển khai")));
+        ResponseEntity<String> withdrawn = submitForm(BOARD, Map.of("campaignCode", plan.code(), "kind", "WITHDRAW_PARTICIPANT",
+                "basedOnVersion", 1, "dispatchNumber", "08/BTĐKT-NV", "reason", "Sở Tư pháp thực hiện theo phong trào khác",
+                "agency", "so-tu-phap"));
+        assertThat(withdrawn.getStatusCode().value()).as(withdrawn.getBody()).isEqualTo(200);
+
+        CampaignStatusReport.CampaignStatus status = report.of(plan.code());
+        assertThat(status.participants()).as("no longer taking part").isEqualTo(2);
+        assertThat(status.units()).filteredOn(u -> u.agencyCode().equals("so-tu-phap")).singleElement().satisfies(u -> {
+            assertThat(u.role()).isEqualTo(CampaignStatusReport.WITHDRAWN);
+            assertThat(u.milestones().get(PLAN).state()).as("its plan, sent before").isEqualTo(CampaignStatusReport.State.DONE_ON_TIME);
+        });
+        assertThat(status.units()).filteredOn(u -> u.agencyCode().equals("so-y-te")).singleElement()
+                .satisfies(u -> assertThat(u.role()).isEqualTo("PARTICIPANT"));
+        JsonNode dashboard = json.readTree(http.withBasicAuth(BOARD, AsOfficer.PASSWORD)
+                .getForObject("/api/reports/campaigns/" + plan.code() + "/dashboard", String.class));
+        assertThat(dashboard.get("units").findValues("role")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("PARTICIPANT", "PARTICIPANT", "WITHDRAWN");
+        String page = http.withBasicAuth(BOARD, AsOfficer.PASSWORD).getForObject("/dashboard/campaigns/" + plan.code(), String.class);
+        assertThat(page.substring(page.indexOf("data-unit=\"so-tu-phap\""))).contains("Đã rút khỏi phong trào");
+        assertThat(page.substring(page.indexOf("data-unit=\"so-y-te\""), page.indexOf("data-unit=\"so-y-te\"") + 400))
+                .doesNotContain("Đã rút khỏi phong trào");
+    }
+
+    @Test
     void aCampaignClosedByItsBoard_isNotAmended_andTheRefusedStartChangesNothing() throws Exception {
         ProcessClock.at("2023-12-11T09:00:00+07:00");
         String code = "ngan-" + java.util.UUID.randomUUID().toString().substring(0, 8);
