@@ -1,6 +1,7 @@
 package vn.gov.thidua.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -106,6 +107,40 @@ class CampaignAmendmentProcessTest extends ProductStory {
         assertThat(taskOf(plan, "so-tu-phap").getDueDate().toInstant()).as("the others keep theirs")
                 .isEqualTo(EXTENDED.toInstant());
         assertThat(report.of(plan.code()).definitionVersion()).isEqualTo(3);
+    }
+
+    @Test
+    void aBoardOfAnotherProvince_isRefused_throughTheRestApiAndEvenWhenItsAuthenticationClaimsTheCampaign() throws Exception {
+        Fixture plan = launched();
+        String otherBoard = "btdkt-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        assertThat(http.withBasicAuth("admin", AsOfficer.PASSWORD).postForEntity("/api/agencies", Map.of("code", otherBoard,
+                "name", "Ban Thi đua - Khen thưởng tỉnh khác", "kind", "BOARD", "province", "Hưng Yên"), String.class)
+                .getStatusCode().value()).isEqualTo(201);
+        assertThat(http.withBasicAuth("admin", AsOfficer.PASSWORD).postForEntity("/api/officers", Map.of("username",
+                "cb." + otherBoard, "fullName", "Cán bộ Ban tỉnh khác", "agencyCodes", List.of(otherBoard),
+                "password", AsOfficer.PASSWORD), String.class).getStatusCode().value()).isEqualTo(201);
+        Map<String, Object> extension = Map.of("campaignCode", plan.code(), "kind", "EXTEND_DEADLINE", "basedOnVersion", 1,
+                "dispatchNumber", "05/BTĐKT-HY", "reason", "Lùi hạn", "milestoneKey", PLAN, "due", "trước ngày 16/01/2024");
+        Map<String, Object> before = DatabaseState.of(jdbc);
+
+        ResponseEntity<String> refused = submitForm("cb." + otherBoard, extension);
+        assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(403);
+        assertThat(json.readTree(refused.getBody()).get("message").asText())
+                .isEqualTo("Cơ quan của bạn không tham gia phong trào '" + plan.code() + "', nên không thể tạo công việc trong"
+                        + " phong trào này.");
+        // past the engine's campaign check (an authentication naming the campaign), the model's own Board check holds
+        String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS).latestVersion()
+                .singleResult().getId();
+        identityService.setAuthentication("cb." + otherBoard, List.of(otherBoard), List.of(plan.code()));
+        try {
+            assertThatThrownBy(() -> formService.submitStartForm(definition, extension))
+                    .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class)
+                    .hasMessage("Chỉ Ban Thi đua - Khen thưởng được giao thẩm định phong trào '" + plan.code()
+                            + "' mới được điều chỉnh phong trào này.");
+        } finally {
+            identityService.clearAuthentication();
+        }
+        assertThat(DatabaseState.of(jdbc)).isEqualTo(before);
     }
 
     @Test
