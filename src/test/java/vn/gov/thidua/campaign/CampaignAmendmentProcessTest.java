@@ -58,7 +58,11 @@ class CampaignAmendmentProcessTest extends ProductStory {
                 "basedOnVersion", 1, "dispatchNumber", "05/BTĐKT-NV", "reason", "Nhiều đơn vị đề nghị lùi hạn",
                 "milestoneKey", PLAN, "due", "trước ngày 16/01/2024"));
 
-        // the Board's start form, submitted as Tasklist submits it: untyped values, the officer signed in
+        // the Board's start form, read and submitted as Tasklist does: untyped values, the officer signed in
+        ResponseEntity<String> form = http.withBasicAuth(BOARD, AsOfficer.PASSWORD).getForEntity("/engine-rest/process-definition"
+                + "/key/" + PROCESS + "/deployed-start-form", String.class);
+        assertThat(form.getStatusCode().value()).isEqualTo(200);
+        assertThat(form.getBody()).contains("\"id\": \"campaign-amendment\"", "Loại điều chỉnh", "Gia hạn một mốc");
         ResponseEntity<String> started = submitForm(BOARD, extension);
         assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(200);
         HistoricProcessInstance amendment = historyService.createHistoricProcessInstanceQuery()
