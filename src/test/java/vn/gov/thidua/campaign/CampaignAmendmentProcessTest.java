@@ -92,12 +92,18 @@ class CampaignAmendmentProcessTest extends ProductStory {
                 "/engine-rest/process-definition?startableInTasklist=true&startablePermissionCheck=true&latestVersion=true",
                 String.class))).isEmpty();
 
+        // a list of units longer than the engine keeps in a text variable: refused before anything is applied
+        ResponseEntity<String> tooLong = submitForm(BOARD, with(with(with(extension, "basedOnVersion", 2), "agencies",
+                "so-y-te, ".repeat(500)), "due", "trước ngày 31/01/2024"));
+        assertThat(tooLong.getStatusCode().value()).as(tooLong.getBody()).isEqualTo(400);
+        assertThat(json.readTree(tooLong.getBody()).get("message").asText()).isEqualTo("Trường agencies dài quá 4000 ký tự.");
+
         // a second officer's amendment written from version 1, after the first moved it to 2
         ResponseEntity<String> stale = submitForm(BOARD, with(extension, "due", "trước ngày 20/01/2024"));
         assertThat(stale.getStatusCode().value()).as(stale.getBody()).isEqualTo(400);
         assertThat(json.readTree(stale.getBody()).get("message").asText()).isEqualTo("Định nghĩa phong trào đã được điều"
                 + " chỉnh sau phiên bản 1 (phiên bản hiện hành: 2). Hãy xem lại các điều chỉnh rồi gửi lại.");
-        assertThat(DatabaseState.of(jdbc)).as("neither refused start left an instance or a change").isEqualTo(before);
+        assertThat(DatabaseState.of(jdbc)).as("no refused start left an instance or a change").isEqualTo(before);
         assertThat(report.of(plan.code()).definitionVersion()).isEqualTo(2);
 
         // for one unit, in the engine's own start-form call, as the officer Tasklist signed in
