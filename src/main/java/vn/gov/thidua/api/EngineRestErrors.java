@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -50,10 +51,16 @@ public final class EngineRestErrors {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern MISSING = Pattern.compile("(?i)cannot find|doesn't exist|does not exist|no matching|not found");
     private static final Pattern CLASS_NAME = Pattern.compile("Exception|\\bjava\\.|\\bjakarta\\.|\\borg\\.|\\bcom\\.");
-    /** Starting the campaign model, by its key or by the id of one of its versions, through /engine-rest or the webapps. */
-    private static final Pattern CAMPAIGN_START = Pattern.compile(".*/process-definition/(key/campaign|campaign:[^/]+)/(start|submit-form)");
+    /**
+     * Starting a model only the Boards start (launching a campaign, amending one), by its key or by the id of one of its
+     * versions, through /engine-rest or the webapps; the model's key is group 2 or 3.
+     */
+    private static final Pattern BOARD_START = Pattern.compile(
+            ".*/process-definition/(key/(campaign|campaign-amendment)|(campaign|campaign-amendment):[^/]+)/(start|submit-form)");
     static final String ONLY_THE_BOARD_LAUNCHES = "Chỉ Ban Thi đua - Khen thưởng phát động phong trào thi đua;"
             + " đơn vị của bạn không phát động phong trào.";
+    static final String ONLY_THE_BOARD_AMENDS = "Chỉ Ban Thi đua - Khen thưởng sửa đổi, bổ sung phong trào thi đua;"
+            + " đơn vị của bạn không sửa đổi, bổ sung phong trào.";
 
     private EngineRestErrors() {
     }
@@ -63,12 +70,11 @@ public final class EngineRestErrors {
     }
 
     /**
-     * As {@link #answer(Throwable)}; a campaign start refused to an officer outside every Board (who may not even read
-     * the model, so the engine answered "no such process") says who launches campaigns.
+     * As {@link #answer(Throwable)}; a campaign's launch or amendment refused to an officer outside every Board (who may
+     * not even read the model, so the engine answered "no such process") says who launches or amends campaigns.
      */
     static Response answer(Throwable thrown, HttpServletRequest request) {
-        boolean campaignStart = request != null && "POST".equals(request.getMethod())
-                && CAMPAIGN_START.matcher(request.getRequestURI()).matches();
+        String boardStartRefusal = boardStartRefusal(request);
         if (thrown instanceof WebApplicationException web && web.getResponse().getStatus() < 400) {
             // not an error: a resource's redirect or not-modified answer (the webapps' assets and sign-in use them)
             return web.getResponse();
@@ -97,14 +103,14 @@ public final class EngineRestErrors {
         for (Throwable cause : chain) {
             if (cause instanceof AuthorizationException refusal) {
                 log.info("Engine REST refused by authorization: {}", refusal.getMessage());
-                return forbidden(refusal, campaignStart ? ONLY_THE_BOARD_LAUNCHES : message(403));
+                return forbidden(refusal, boardStartRefusal != null ? boardStartRefusal : message(403));
             }
         }
         Integer status = clientMistake(chain);
-        if (campaignStart && Integer.valueOf(404).equals(status)) {
-            log.info("Campaign start by an officer who cannot read the model: {}", thrown.toString());
+        if (boardStartRefusal != null && Integer.valueOf(404).equals(status)) {
+            log.info("Board-only start by an officer who cannot read the model: {}", thrown.toString());
             return Response.status(403).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(Map.of("type", AuthorizationException.class.getSimpleName(), "message", ONLY_THE_BOARD_LAUNCHES))
+                    .entity(Map.of("type", AuthorizationException.class.getSimpleName(), "message", boardStartRefusal))
                     .build();
         }
         if (status != null) {
@@ -113,6 +119,19 @@ public final class EngineRestErrors {
         }
         log.error("Engine REST failure", thrown);
         return answer(500, message(500));
+    }
+
+    /** What an officer outside every Board is told when a start only the Boards make is refused; null for other calls. */
+    private static String boardStartRefusal(HttpServletRequest request) {
+        if (request == null || !"POST".equals(request.getMethod())) {
+            return null;
+        }
+        Matcher start = BOARD_START.matcher(request.getRequestURI());
+        if (!start.matches()) {
+            return null;
+        }
+        String process = start.group(2) != null ? start.group(2) : start.group(3);
+        return process.equals("campaign") ? ONLY_THE_BOARD_LAUNCHES : ONLY_THE_BOARD_AMENDS;
     }
 
     /** The 4xx a client caused, or null for a server fault. */

@@ -134,6 +134,12 @@ class AmendmentStore {
                 + " and cancelled_at is not null", String.class, campaign));
     }
 
+    /** The units withdrawn from the campaign by an amendment (their rows and work done stay). */
+    Set<String> withdrawnUnits(String campaign) {
+        return new HashSet<>(jdbc.queryForList("select agency_code from campaign_participant where campaign_code = ?"
+                + " and withdrawn_at is not null", String.class, campaign));
+    }
+
     void withdraw(String campaign, String agency, String reason, Instant at) {
         jdbc.update("update campaign_participant set withdrawn_at = ?, withdrawal_reason = ?, closed_at = ? where campaign_code = ?"
                 + " and agency_code = ?", offset(at), reason, offset(at), campaign, agency);

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 import vn.gov.thidua.agency.Agency;
 import vn.gov.thidua.agency.AgencyDirectory;
+import vn.gov.thidua.engine.EngineCaller;
 import vn.gov.thidua.security.CurrentOfficer;
 import vn.gov.thidua.system.ApiException;
 
@@ -71,7 +72,16 @@ public class CampaignAccess {
 
     /** Only the campaign's appraising Board (as it is today, after mergers) or an administrator amends it. */
     public void requireBoard(Campaign campaign) {
-        if (!CurrentOfficer.isAdmin() && !CurrentOfficer.inAnyGroup(List.of(directory.groupFor(campaign.getAppraisingBoard())))) {
+        requireBoard(campaign, CurrentOfficer.isAdmin(), CurrentOfficer.groups());
+    }
+
+    /** The same rule for an amendment started in the engine (Tasklist), by the officer as the engine authenticated them. */
+    public void requireBoard(Campaign campaign, EngineCaller officer) {
+        requireBoard(campaign, officer.isAdministrator(), officer.groupIds());
+    }
+
+    private void requireBoard(Campaign campaign, boolean administrator, List<String> groups) {
+        if (!administrator && !groups.contains(directory.groupFor(campaign.getAppraisingBoard()))) {
             throw ApiException.forbidden("Chỉ Ban Thi đua - Khen thưởng được giao thẩm định phong trào '" + campaign.getCode()
                     + "' mới được điều chỉnh phong trào này.");
         }

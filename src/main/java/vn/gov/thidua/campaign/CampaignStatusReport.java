@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.gov.thidua.agency.AgencyDirectory;
@@ -24,6 +25,12 @@ import vn.gov.thidua.campaign.CampaignStore.UnitMilestoneRow;
 @Component
 @Transactional(readOnly = true)
 public class CampaignStatusReport {
+
+    /**
+     * A unit's role once an amendment withdrew it: it no longer counts among the participants, and what it did before
+     * is still shown.
+     */
+    public static final String WITHDRAWN = "WITHDRAWN";
 
     public enum State {
         NOT_ISSUED("Chưa giao"), PENDING("Đang thực hiện"), DONE_ON_TIME("Hoàn thành đúng hạn"),
@@ -86,6 +93,7 @@ public class CampaignStatusReport {
         Map<String, Map<State, Integer>> counts = new HashMap<>();
         List<UnitStatus> units = new ArrayList<>();
         List<ParticipantRow> participants = store.participants(code);
+        Set<String> withdrawn = amendments.withdrawnUnits(code);
         for (ParticipantRow participant : participants) {
             Map<String, UnitMilestoneStatus> states = new LinkedHashMap<>();
             for (MilestoneRow milestone : milestones) {
@@ -101,9 +109,9 @@ public class CampaignStatusReport {
                 counts.computeIfAbsent(milestone.key(), k -> new EnumMap<>(State.class)).merge(state, 1, Integer::sum);
             }
             units.add(new UnitStatus(participant.agencyCode(), names.getOrDefault(participant.agencyCode(), participant.agencyCode()),
-                    participant.role().name(), states));
+                    withdrawn.contains(participant.agencyCode()) ? WITHDRAWN : participant.role().name(), states));
         }
-        java.util.Set<String> cancelled = amendments.cancelledMilestones(code);
+        Set<String> cancelled = amendments.cancelledMilestones(code);
         List<MilestoneStatus> milestoneStatus = milestones.stream().map(m -> {
             Map<State, Integer> c = counts.getOrDefault(m.key(), new EnumMap<>(State.class));
             return new MilestoneStatus(m.key(), m.name(), m.kind().name(), m.opensAt(), m.dueAt(), m.openedAt(),
@@ -111,7 +119,8 @@ public class CampaignStatusReport {
         }).toList();
         return new CampaignStatus(campaign.getCode(), campaign.getName(), campaign.getPlanNumber(), campaign.getStatus().name(),
                 campaign.getLaunchedAt(), campaign.getStandingAgency(), campaign.getAppraisingBoard(), campaign.getDecider(),
-                (int) participants.stream().filter(p -> p.role() == CampaignStore.Role.PARTICIPANT).count(),
+                (int) participants.stream().filter(p -> p.role() == CampaignStore.Role.PARTICIPANT
+                        && !withdrawn.contains(p.agencyCode())).count(),
                 (int) participants.stream().filter(p -> p.startedAt() != null).count(), amendments.versionInForce(code),
                 milestoneStatus, units);
     }

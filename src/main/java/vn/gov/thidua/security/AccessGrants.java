@@ -41,6 +41,10 @@ public class AccessGrants {
     static final List<String> UNIT_PROCESSES = List.of("unit-milestone", "unit-participation", "award-dossier");
     /** The part of the baseline this version added last: a group without it is given its baseline again at start-up. */
     static final String NEWEST_BASELINE_PROCESS = "unit-milestone";
+    /** The processes a Board starts from Tasklist: launching a campaign, amending a running one. */
+    static final List<String> BOARD_STARTED_PROCESSES = List.of("campaign", "campaign-amendment");
+    /** The part of a Board's baseline this version added last, as {@link #NEWEST_BASELINE_PROCESS} for every agency. */
+    static final String NEWEST_BOARD_PROCESS = "campaign-amendment";
 
     private final AuthorizationService authorizations;
     private final EngineIdentity system;
@@ -74,6 +78,9 @@ public class AccessGrants {
             // units), without being able to work those tasks; which campaigns, their tenants decide (CampaignTenants)
             grant(group, Resources.PROCESS_DEFINITION, "campaign", ProcessDefinitionPermissions.CREATE_INSTANCE);
             grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+            // it amends running campaigns by their Board's dispatches; which campaigns, the model's delegate checks
+            grant(group, Resources.PROCESS_DEFINITION, NEWEST_BOARD_PROCESS, ProcessDefinitionPermissions.READ,
+                    ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
             for (String process : SUPERVISED_PROCESSES) {
                 grant(group, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ_INSTANCE,
                         ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
@@ -110,7 +117,8 @@ public class AccessGrants {
     /**
      * Takes back the rights to start processes that earlier versions granted and no longer do: every agency could start
      * `award-dossier` (and so forge another unit's dossier through the engine's REST API). Only the Boards keep
-     * starting `campaign`; administrators keep everything. Idempotent: start-up runs it on every boot.
+     * starting `campaign` and `campaign-amendment`; administrators keep everything. Idempotent: start-up runs it on
+     * every boot.
      *
      * @return how many authorizations were narrowed or deleted
      */
@@ -118,7 +126,8 @@ public class AccessGrants {
         int changed = 0;
         for (Authorization held : authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
                 .resourceType(Resources.PROCESS_DEFINITION).hasPermission(ProcessDefinitionPermissions.CREATE_INSTANCE).list()) {
-            if (!isAdministrators(held) && !("campaign".equals(held.getResourceId()) && boardGroups.contains(held.getGroupId()))) {
+            if (!isAdministrators(held) && !(BOARD_STARTED_PROCESSES.contains(held.getResourceId())
+                    && boardGroups.contains(held.getGroupId()))) {
                 changed += revoke(held, ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.values());
             }
         }
@@ -152,8 +161,17 @@ public class AccessGrants {
      * it holds.
      */
     Set<String> groupsWithBaseline() {
+        return groupsGranted(NEWEST_BASELINE_PROCESS);
+    }
+
+    /** Groups holding a Board's baseline as this version grants it (amending campaigns): the others are given it again. */
+    Set<String> groupsWithBoardBaseline() {
+        return groupsGranted(NEWEST_BOARD_PROCESS);
+    }
+
+    private Set<String> groupsGranted(String process) {
         return authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
-                .resourceType(Resources.PROCESS_DEFINITION).resourceId(NEWEST_BASELINE_PROCESS).list().stream()
+                .resourceType(Resources.PROCESS_DEFINITION).resourceId(process).list().stream()
                 .map(Authorization::getGroupId).filter(Objects::nonNull).collect(Collectors.toSet());
     }
 

@@ -18,9 +18,10 @@ import vn.gov.thidua.engine.EngineDefaultGrants;
  * At start-up, after the directory is loaded: administrators hold every permission, every active agency holds its
  * baseline grants (agencies created before authorizations were switched on included) and the shared Tasklist
  * filters are readable by everyone. Rights that earlier versions granted and this one does not (starting processes
- * other than the Boards' `campaign`) are taken back, and grants the engine made under its old defaults (a user's ALL
- * on their own record, UPDATE on a task for its candidates) are narrowed to today's, so an existing database ends up
- * where a new one starts.
+ * other than the Boards' `campaign` and `campaign-amendment`) are taken back, and grants the engine made under its old
+ * defaults (a user's ALL on their own record, UPDATE on a task for its candidates) are narrowed to today's, so an
+ * existing database ends up where a new one starts; a Board granted before amendments were started in Tasklist is
+ * given that right.
  */
 @Component
 @Order(15)
@@ -43,8 +44,10 @@ class BaselineAuthorizations implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         grants.grantAdministrators();
         Set<String> granted = grants.groupsWithBaseline();
+        Set<String> boardsGranted = grants.groupsWithBoardBaseline();
         for (Agency agency : directory.all()) {
-            if (agency.isActive() && !granted.contains(agency.getCode())) {
+            if (agency.isActive() && (!granted.contains(agency.getCode())
+                    || agency.getKind() == AgencyKind.BOARD && !boardsGranted.contains(agency.getCode()))) {
                 grants.grantAgency(agency.getCode(), agency.getKind());
             }
         }

@@ -18,8 +18,11 @@ import vn.gov.thidua.security.EngineRestEndpoints.Endpoint;
  */
 final class MatrixCalls {
 
-    /** The processes a definition endpoint is tried on: the Board's launch, and two that only the product starts. */
-    static final List<String> PROCESS_KEYS = List.of("campaign", "unit-milestone", "award-dossier");
+    /**
+     * The processes a definition endpoint is tried on: the Board's launch and amendment, and two that only the product
+     * starts.
+     */
+    static final List<String> PROCESS_KEYS = List.of("campaign", "campaign-amendment", "unit-milestone", "award-dossier");
 
     private static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");
 

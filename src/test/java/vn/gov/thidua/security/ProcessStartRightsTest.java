@@ -31,7 +31,8 @@ import vn.gov.thidua.support.ProductStory;
 import vn.gov.thidua.support.ProductTest;
 
 /**
- * Only the Board starts a process from outside the product, and only its own `campaign`: every deployed process,
+ * Only the Board starts a process from outside the product, and only its own `campaign` (or, from Tasklist, its
+ * `campaign-amendment`, whose start the story CampaignAmendmentProcessTest tells): every deployed process,
  * by every role, through every start path of the engine's REST API and the webapps' API, is refused and leaves the
  * database as it was, except the Board's launch of its own campaign. Finding 2 of issue #22: a unit started
  * `award-dossier` with another unit's dossier in its variables.
@@ -96,14 +97,15 @@ class ProcessStartRightsTest extends ProductStory {
         assertThat(DatabaseState.of(jdbc)).as("every refused start left the database as it was").isEqualTo(before);
 
         String startable = "/engine-rest/process-definition?startableInTasklist=true&startablePermissionCheck=true&latestVersion=true";
-        assertThat(keys(get(BOARD, startable))).as("Tasklist offers the Board only the campaign launch").containsExactly("campaign");
+        assertThat(keys(get(BOARD, startable))).as("Tasklist offers the Board only the campaign's launch and amendment")
+                .containsExactlyInAnyOrder("campaign", "campaign-amendment");
         for (String officer : List.of(UNIT, OTHER_UNIT, STANDING, DECIDER)) {
             assertThat(keys(get(officer, startable))).as("Tasklist offers %s nothing to start", officer).isEmpty();
         }
         // other test classes deploy small models of their own (keys test-…) into the shared test database
         assertThat(keys(get("admin", startable)).stream().filter(key -> !key.startsWith("test-")))
-                .as("nothing of the product but the campaign is startable in Tasklist, even for an administrator")
-                .containsExactly("campaign");
+                .as("nothing of the product but the campaign's launch and amendment is startable in Tasklist, even for an"
+                        + " administrator").containsExactlyInAnyOrder("campaign", "campaign-amendment");
         checks += 6;
 
         // the Board launches its own campaign; the launcher is who signed in, whatever the variables say
@@ -152,6 +154,10 @@ class ProcessStartRightsTest extends ProductStory {
         assertThat(authorizationService.isUserAuthorized("cb.so-y-te", List.of("so-y-te"),
                 ProcessDefinitionPermissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, "award-dossier")).isTrue();
 
+        // a Board granted by a version before amendments were started from Tasklist
+        authorizationService.deleteAuthorization(authorizationService.createAuthorizationQuery().groupIdIn("btdkt")
+                .resourceType(Resources.PROCESS_DEFINITION).resourceId("campaign-amendment").singleResult().getId());
+
         baseline.run(null);
         List<Map<String, Object>> afterFirst = jdbc.queryForList("select * from ACT_RU_AUTHORIZATION order by ID_");
         baseline.run(null);
@@ -169,11 +175,13 @@ class ProcessStartRightsTest extends ProductStory {
                 ProcessDefinitionPermissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, "campaign")).isTrue();
         assertThat(authorizationService.isUserAuthorized(BOARD, List.of("btdkt"),
                 Permissions.CREATE, Resources.PROCESS_INSTANCE, Authorization.ANY)).isTrue();
+        assertThat(authorizationService.isUserAuthorized(BOARD, List.of("btdkt"), ProcessDefinitionPermissions.CREATE_INSTANCE,
+                Resources.PROCESS_DEFINITION, "campaign-amendment")).as("given at start-up").isTrue();
         assertThat(authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
                 .resourceType(Resources.PROCESS_DEFINITION).hasPermission(ProcessDefinitionPermissions.CREATE_INSTANCE).list())
-                .as("who may start a process: administrators, and the Boards their campaign")
+                .as("who may start a process: administrators, and the Boards their campaign's launch and amendment")
                 .allMatch(held -> held.getGroupId().equals("camunda-admin")
-                        || held.getResourceId().equals("campaign") && isBoard(held.getGroupId()));
+                        || List.of("campaign", "campaign-amendment").contains(held.getResourceId()) && isBoard(held.getGroupId()));
     }
 
     /** A Board agency of another province, created through the directory API as the issue's probe did, with an officer. */
