@@ -26,8 +26,6 @@ class AmendCampaignDelegate implements JavaDelegate {
     private static final List<String> AS_SENT = List.of("kind", "basedOnVersion", "dispatchNumber", "reason", "milestoneKey",
             "due", "agency");
 
-    private static final int LONGEST = 4000;
-
     private final ObjectMapper json = new ObjectMapper();
     private final CampaignService campaigns;
     private final CampaignAccess access;
@@ -84,17 +82,13 @@ class AmendCampaignDelegate implements JavaDelegate {
     }
 
     /**
-     * A form field holds text, a number or a yes/no; a client of the REST API could send anything else. The engine keeps
-     * a text variable in a column of {@value #LONGEST} characters: a longer one would fail the start only when it is
-     * written, after the amendment was applied, with no message an officer can act on.
+     * A form field holds text, a number or a yes/no; a client of the REST API could send anything else. Text longer than
+     * the engine keeps is refused when the start writes it, before this runs (engine/VariableValueChecksPlugin).
      */
     private static Object plain(DelegateExecution execution, String field) {
         Object value = execution.getVariable(field);
         if (value != null && !(value instanceof String || value instanceof Number || value instanceof Boolean)) {
             throw new BadUserRequestException("Trường " + field + " phải là chữ hoặc số, như ô nhập của biểu mẫu.");
-        }
-        if (value instanceof String text && text.length() > LONGEST) {
-            throw new BadUserRequestException("Trường " + field + " dài quá " + LONGEST + " ký tự.");
         }
         return value;
     }

@@ -23,7 +23,9 @@ import vn.gov.thidua.system.PlainText;
  * /engine-rest, a start form, a delegate), and refused as the caller's mistake (400 through the REST API) so the
  * whole command is rolled back:
  * <ul>
- * <li>a string: no control character, the product API's text rule ({@link PlainText});</li>
+ * <li>a string: no control character, the product API's text rule ({@link PlainText}), and no longer than the
+ * engine's text column ({@value PlainStringSerializer#LONGEST} characters): a longer one passed every check and failed
+ * the whole command with a 500 when the row was written;</li>
  * <li>a serialized object (the REST API's {@code "type": "Object"}): only if the engine can read it back. Camunda
  * stores such a value unread and checks its type only when reading, so a type off the allow list, once stored,
  * made every later read of the task's or instance's variables fail with a 500.</li>
@@ -57,9 +59,15 @@ class VariableValueChecksPlugin extends AbstractProcessEnginePlugin {
     /** Camunda's string serializer, which checks before it writes; reading is unchanged. */
     static final class PlainStringSerializer extends StringValueSerializer {
 
+        /** The length of the engine's TEXT_ column of variables, on PostgreSQL and H2 alike. */
+        static final int LONGEST = 4000;
+
         @Override
         public void writeValue(StringValue value, ValueFields fields) {
             String text = value.getValue();
+            if (text != null && text.length() > LONGEST) {
+                throw new BadUserRequestException("Trường '" + fields.getName() + "' dài quá " + LONGEST + " ký tự.");
+            }
             int control = text == null ? -1 : PlainText.controlCharacter(text);
             if (control >= 0) {
                 throw new BadUserRequestException(PlainText.controlMessage(fields.getName(), control));

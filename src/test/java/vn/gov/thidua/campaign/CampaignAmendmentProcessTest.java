@@ -96,7 +96,7 @@ class CampaignAmendmentProcessTest extends ProductStory {
         ResponseEntity<String> tooLong = submitForm(BOARD, with(with(with(extension, "basedOnVersion", 2), "agencies",
                 "so-y-te, ".repeat(500)), "due", "trước ngày 31/01/2024"));
         assertThat(tooLong.getStatusCode().value()).as(tooLong.getBody()).isEqualTo(400);
-        assertThat(json.readTree(tooLong.getBody()).get("message").asText()).isEqualTo("Trường agencies dài quá 4000 ký tự.");
+        assertThat(json.readTree(tooLong.getBody()).get("message").asText()).isEqualTo("Trường 'agencies' dài quá 4000 ký tự.");
 
         // a second officer's amendment written from version 1, after the first moved it to 2
         ResponseEntity<String> stale = submitForm(BOARD, with(extension, "due", "trước ngày 20/01/2024"));

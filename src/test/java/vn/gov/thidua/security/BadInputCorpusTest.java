@@ -156,6 +156,8 @@ class BadInputCorpusTest extends ProductStory {
                 bad(UNIT, "POST", "/engine-rest/task/{open}/complete", "application/json", wrong.formatted("{\"value\":\"12\\u001b/KH\"}"), 400),
                 bad(UNIT, "POST", "/engine-rest/task/{open}/complete", "application/json", wrong.formatted("{\"value\":\"12\\u007f/KH\"}"), 400),
                 bad(UNIT, "POST", "/engine-rest/task/{open}/submit-form", "application/json", wrong.formatted("{\"value\":\"12\\u0000/KH\"}"), 400),
+                // longer than the engine's text column
+                bad(UNIT, "POST", "/engine-rest/task/{open}/complete", "application/json", wrong.formatted("{\"value\":\"" + "x".repeat(4001) + "\"}"), 400),
                 bad(UNIT, "POST", "/engine-rest/task/{open}/complete", "application/json", wrong.formatted("{\"value\":\"12/KH\",\"type\":\"Object\","
                         + "\"valueInfo\":{\"objectTypeName\":\"java.lang.Runtime\",\"serializationDataFormat\":\"application/json\"}}"), 400),
                 bad(UNIT, "POST", "/engine-rest/task/{open}/complete", "application/json",
