@@ -28,6 +28,7 @@ import vn.gov.thidua.system.Database;
 import vn.gov.thidua.system.DatabaseOutage;
 import vn.gov.thidua.system.PlainText;
 import vn.gov.thidua.system.PlainTextJson;
+import vn.gov.thidua.validation.InputCheck;
 
 /**
  * Answers every refusal of the product's API as an RFC 9457 problem with a Vietnamese {@code detail} an officer
@@ -105,7 +106,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             fields.putIfAbsent(error.getField(), error.getDefaultMessage());
         }
         String detail = fields.entrySet().stream().findFirst()
-                .map(entry -> "Trường '" + entry.getKey() + "' " + entry.getValue() + ".")
+                .map(entry -> InputCheck.refusal(entry.getKey(), entry.getValue()))
                 .orElse("Dữ liệu gửi lên không hợp lệ.");
         return problem(HttpStatus.BAD_REQUEST, detail, fields);
     }
