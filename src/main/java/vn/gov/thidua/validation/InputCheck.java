@@ -61,13 +61,17 @@ public class InputCheck {
         return problem.endsWith(".") ? problem : "Trường '" + field + "' " + problem + ".";
     }
 
-    static <T> Optional<ConstraintViolation<T>> first(Set<ConstraintViolation<T>> violations) {
-        return violations.stream().min(Comparator.<ConstraintViolation<T>, List<Integer>>comparing(InputCheck::readingOrder,
-                        InputCheck::compare)
-                .thenComparing(v -> !MISSING.contains(v.getConstraintDescriptor().getAnnotation().annotationType()))
-                .thenComparing(v -> v.getPropertyPath().toString())
-                .thenComparing(ConstraintViolation::getMessage));
+    /** The violation a reader of the input meets first. */
+    public static <T> Optional<ConstraintViolation<T>> first(Set<ConstraintViolation<T>> violations) {
+        return violations.stream().min(READING_ORDER::compare);
     }
+
+    /** Violations in the order a reader of the input meets them. */
+    public static final Comparator<ConstraintViolation<?>> READING_ORDER = Comparator
+            .<ConstraintViolation<?>, List<Integer>>comparing(InputCheck::readingOrder, InputCheck::compare)
+            .thenComparing(v -> !MISSING.contains(v.getConstraintDescriptor().getAnnotation().annotationType()))
+            .thenComparing(v -> v.getPropertyPath().toString())
+            .thenComparing(ConstraintViolation::getMessage);
 
     /** The field as the input writes it: {@code milestones[0].reminderWorkingDays[1]}, {@code minPercent.COMMUNE}. */
     static String field(Path path) {
