@@ -7,6 +7,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -24,6 +25,7 @@ import vn.gov.thidua.validation.NoMarkup;
  */
 public final class DossierApi {
 
+    static final String NO_ITEMS = "Danh sách hồ sơ được quyết định đang trống.";
     private static final String MAX_SCORE = "9999999.99";
     private static final String FIELD_CODE = "Mã lĩnh vực viết hoa, không dấu, ví dụ CHUYEN_DOI_SO.";
     private static final String RANKING = "Thứ hạng phải từ 1 trở lên.";
@@ -119,8 +121,9 @@ public final class DossierApi {
     public record DecisionRequest(
             @Schema(description = "Số quyết định, ví dụ 125/QĐ-UBND; để trống để hệ thống cấp số tiếp theo") String decisionNumber,
             @Schema(description = "Ngày quyết định; mặc định là hôm nay") LocalDate decisionDate,
-            @Schema(description = "Trích yếu, ghi chú") String note,
-            List<DecisionItem> items) {
+            @Schema(description = "Trích yếu, ghi chú") @MaxLength(value = 2000, message = "Trích yếu dài quá 2000 ký tự.") String note,
+            @NotEmpty(message = NO_ITEMS) @Size(max = 500, message = "Một quyết định gồm tối đa 500 hồ sơ.")
+            List<@NotNull(message = "Dòng trống trong danh sách.") DecisionItem> items) {
     }
 
     public record DecisionItem(long dossierId, @Schema(description = "true: khen thưởng; false: không khen thưởng") Boolean approved,
