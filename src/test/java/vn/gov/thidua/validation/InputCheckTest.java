@@ -68,6 +68,12 @@ class InputCheckTest {
                 "phases[0].milestones[1].fields[0].name", "không được chứa ký tự < hoặc >");
         assertRefused(reader.parse(DEFINITION.formatted("").replace("key: bao-cao-2", "key: Bao Cao")),
                 "phases[0].milestones[1].key", "chỉ gồm chữ thường không dấu, chữ số, dấu chấm, gạch ngang, gạch dưới");
+        // a phase's round is named under its phase, although the campaign's reviewRounds() lists it with its own
+        assertRefused(reader.parse(DEFINITION.formatted("") + """
+                    reviewRounds:
+                      - { key: so-ket, name: Sơ kết, kind: MID_TERM, reportMilestone: bao-cao, nominationDue: trước ngày 1/12/2025,
+                          vettingDue: trước ngày 15/12/2025, appraiseWithinWorkingDays: 0 }
+                """), "phases[0].reviewRounds[0].appraiseWithinWorkingDays", "phải là số ngày làm việc từ 1 đến 60");
     }
 
     @Test
