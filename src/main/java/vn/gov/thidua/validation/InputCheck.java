@@ -44,21 +44,26 @@ public class InputCheck {
         Optional<ConstraintViolation<T>> first = first(validator.validate(value));
         if (first.isPresent()) {
             String field = field(first.get().getPropertyPath());
-            throw invalid(field, first.get().getMessage());
+            throw ApiException.invalid(field, refusal(field, first.get().getMessage()));
         }
         return value;
     }
 
-    /**
-     * A refusal of {@code field}. A problem written as a fragment ("không được để trống") is said of the field; one
-     * written as a sentence of its own (ending with a full stop: "Chưa nhập tóm tắt thành tích.") is shown as it is.
-     */
+    /** A refusal of {@code field} by a checker's own rule, {@code problem} said of the field ("phải sau ngày …"). */
     public static ApiException invalid(String field, String problem) {
-        return ApiException.invalid(field, refusal(field, problem));
+        return ApiException.invalid(field, ofField(field, problem));
     }
 
-    public static String refusal(String field, String problem) {
-        return problem.endsWith(".") ? problem : "Trường '" + field + "' " + problem + ".";
+    /**
+     * A constraint's message as the refusal reads: a fragment ("không được để trống") is said of the field; a sentence
+     * of its own (ending with a full stop: "Chưa nhập tóm tắt thành tích.") is shown as it is.
+     */
+    public static String refusal(String field, String message) {
+        return message.endsWith(".") ? message : ofField(field, message);
+    }
+
+    private static String ofField(String field, String problem) {
+        return "Trường '" + field + "' " + problem + ".";
     }
 
     /** The violation a reader of the input meets first. */
