@@ -5,19 +5,14 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Set;
+import vn.gov.thidua.validation.Code;
+import vn.gov.thidua.validation.NoMarkup;
 
 /** The directory's request and response bodies. Messages are Vietnamese: officers and administrators read them. */
 public final class AgencyApi {
-
-    static final String CODE_PATTERN = "[a-z0-9][a-z0-9._-]{0,63}";
-    static final String CODE_MESSAGE = "chỉ gồm chữ thường không dấu, chữ số, dấu chấm, gạch ngang, gạch dưới; tối đa 64 ký tự";
-    /** Names are shown in Tasklist, Cockpit, mails and exports: markup in them is refused rather than escaped everywhere. */
-    static final String PLAIN_TEXT = "[^<>]*";
-    static final String PLAIN_TEXT_MESSAGE = "không được chứa ký tự < hoặc >";
 
     private AgencyApi() {
     }
@@ -34,14 +29,14 @@ public final class AgencyApi {
     }
 
     public record NewAgency(
-            @NotBlank(message = "không được để trống") @Pattern(regexp = CODE_PATTERN, message = CODE_MESSAGE) String code,
+            @NotBlank(message = "không được để trống") @Code String code,
             @NotBlank(message = "không được để trống") @Size(max = 255, message = "dài quá 255 ký tự")
-            @Pattern(regexp = PLAIN_TEXT, message = PLAIN_TEXT_MESSAGE) String name,
+            @NoMarkup String name,
             @NotNull(message = "phải chọn loại cơ quan") AgencyKind kind,
             @Size(max = 64, message = "dài quá 64 ký tự") String parentCode,
             @Schema(description = "Tỉnh, thành phố của cơ quan; để trống thì theo cơ quan cấp trên", example = "Thái Bình")
             @Size(max = 255, message = "dài quá 255 ký tự")
-            @Pattern(regexp = PLAIN_TEXT, message = PLAIN_TEXT_MESSAGE) String province) {
+            @NoMarkup String province) {
 
         public NewAgency(String code, String name, AgencyKind kind, String parentCode) {
             this(code, name, kind, parentCode, null);
@@ -50,7 +45,7 @@ public final class AgencyApi {
 
     public record AgencyChange(
             @NotBlank(message = "không được để trống") @Size(max = 255, message = "dài quá 255 ký tự")
-            @Pattern(regexp = PLAIN_TEXT, message = PLAIN_TEXT_MESSAGE) String name,
+            @NoMarkup String name,
             @NotNull(message = "phải chọn loại cơ quan") AgencyKind kind,
             @Size(max = 64, message = "dài quá 64 ký tự") String parentCode,
             @NotNull(message = "phải cho biết còn hoạt động hay không") Boolean active,
@@ -76,9 +71,9 @@ public final class AgencyApi {
     }
 
     public record NewOfficer(
-            @NotBlank(message = "không được để trống") @Pattern(regexp = CODE_PATTERN, message = CODE_MESSAGE) String username,
+            @NotBlank(message = "không được để trống") @Code String username,
             @NotBlank(message = "không được để trống") @Size(max = 255, message = "dài quá 255 ký tự")
-            @Pattern(regexp = PLAIN_TEXT, message = PLAIN_TEXT_MESSAGE) String fullName,
+            @NoMarkup String fullName,
             @Email(message = "không phải địa chỉ thư điện tử hợp lệ") @Size(max = 255, message = "dài quá 255 ký tự") String email,
             @NotEmpty(message = "phải có ít nhất một cơ quan") Set<@NotBlank(message = "có mã cơ quan trống") String> agencyCodes,
             @NotBlank(message = "không được để trống") @Size(max = 128, message = "dài quá 128 ký tự") String password) {
@@ -86,7 +81,7 @@ public final class AgencyApi {
 
     public record OfficerChange(
             @NotBlank(message = "không được để trống") @Size(max = 255, message = "dài quá 255 ký tự")
-            @Pattern(regexp = PLAIN_TEXT, message = PLAIN_TEXT_MESSAGE) String fullName,
+            @NoMarkup String fullName,
             @Email(message = "không phải địa chỉ thư điện tử hợp lệ") @Size(max = 255, message = "dài quá 255 ký tự") String email,
             @NotEmpty(message = "phải có ít nhất một cơ quan") Set<@NotBlank(message = "có mã cơ quan trống") String> agencyCodes,
             @NotNull(message = "phải cho biết còn hoạt động hay không") Boolean active,

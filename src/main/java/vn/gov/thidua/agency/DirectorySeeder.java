@@ -3,12 +3,10 @@ package vn.gov.thidua.agency;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,6 +17,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 import vn.gov.thidua.agency.AgencyApi.NewAgency;
+import vn.gov.thidua.validation.InputCheck;
 
 /**
  * Loads the directory files ({@code app.directory.seed}, comma-separated) at start-up, each the agencies of one
@@ -82,12 +81,10 @@ class DirectorySeeder implements ApplicationRunner {
                 continue;
             }
             NewAgency request = new NewAgency(entry.code(), entry.name(), entry.kind(), entry.parent(), file.province());
-            Set<ConstraintViolation<NewAgency>> violations = validator.validate(request);
-            if (!violations.isEmpty()) {
-                ConstraintViolation<NewAgency> first = violations.iterator().next();
+            InputCheck.first(validator.validate(request)).ifPresent(first -> {
                 throw new IllegalStateException("Directory file " + location + ", agency '" + entry.code() + "': "
                         + first.getPropertyPath() + " " + first.getMessage());
-            }
+            });
             service.create(request, "directory-file");
             created++;
         }

@@ -1,6 +1,9 @@
 package vn.gov.thidua.api;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.validation.ConstraintViolation;
+import java.util.Comparator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -28,6 +31,7 @@ import vn.gov.thidua.system.Database;
 import vn.gov.thidua.system.DatabaseOutage;
 import vn.gov.thidua.system.PlainText;
 import vn.gov.thidua.system.PlainTextJson;
+import vn.gov.thidua.validation.InputCheck;
 
 /**
  * Answers every refusal of the product's API as an RFC 9457 problem with a Vietnamese {@code detail} an officer
@@ -101,13 +105,21 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         Map<String, String> fields = new LinkedHashMap<>();
-        for (FieldError error : e.getBindingResult().getFieldErrors()) {
+        // the detail names the first problem a reader of the request meets, as the checker of definitions does
+        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .sorted(Comparator.comparing(ApiExceptionHandler::violation, Comparator.nullsLast(InputCheck.READING_ORDER)))
+                .toList();
+        for (FieldError error : errors) {
             fields.putIfAbsent(error.getField(), error.getDefaultMessage());
         }
         String detail = fields.entrySet().stream().findFirst()
-                .map(entry -> "Trường '" + entry.getKey() + "' " + entry.getValue() + ".")
+                .map(entry -> InputCheck.refusal(entry.getKey(), entry.getValue()))
                 .orElse("Dữ liệu gửi lên không hợp lệ.");
         return problem(HttpStatus.BAD_REQUEST, detail, fields);
+    }
+
+    private static ConstraintViolation<?> violation(FieldError error) {
+        return error.contains(ConstraintViolation.class) ? error.unwrap(ConstraintViolation.class) : null;
     }
 
     @Override

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import jakarta.validation.constraints.NotBlank;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -33,6 +34,8 @@ import vn.gov.thidua.campaign.CampaignStore.Role;
 import vn.gov.thidua.engine.CampaignTenants;
 import vn.gov.thidua.engine.EngineIdentity;
 import vn.gov.thidua.system.ApiException;
+import vn.gov.thidua.validation.InputCheck;
+import vn.gov.thidua.validation.MaxLength;
 
 /**
  * Amendments of a running campaign by its Board's guidance dispatches: extend a deadline (for all or named units), add
@@ -50,10 +53,20 @@ public class CampaignAmendments {
 
     /**
      * An amendment as the Board sends it. {@code milestone} and {@code round} are written as in a definition
-     * (docs/campaign-definitions.md); {@code due} is worded as there ("trước ngày 15/01/2024") or ISO-8601.
+     * (docs/campaign-definitions.md); {@code due} is worded as there ("trước ngày 15/01/2024") or ISO-8601. Which of
+     * milestoneKey, due and agency are needed depends on the kind: that is checked with the kind.
      */
-    public record Amendment(String kind, Integer basedOnVersion, String dispatchNumber, String reason, String milestoneKey,
-                            String due, List<String> agencies, String agency, JsonNode milestone, JsonNode round) {
+    public record Amendment(
+            String kind,
+            Integer basedOnVersion,
+            @NotBlank(message = "Chưa nhập số công văn (ví dụ 812/BTĐKT-NV) (dispatchNumber).") @MaxLength(64) String dispatchNumber,
+            @NotBlank(message = "Chưa nhập lý do điều chỉnh (reason).") @MaxLength(2000) String reason,
+            @MaxLength(64) String milestoneKey,
+            @MaxLength(200) String due,
+            List<String> agencies,
+            @MaxLength(64) String agency,
+            JsonNode milestone,
+            JsonNode round) {
     }
 
     /** The version an amendment made and how many units' milestones it moved, issued or ended. */
@@ -75,11 +88,12 @@ public class CampaignAmendments {
     private final CampaignTenants tenants;
     private final EngineIdentity system;
     private final Clock clock;
+    private final InputCheck check;
 
     CampaignAmendments(CampaignService campaigns, CampaignUnits units, CampaignStore store, AmendmentStore amendments,
                        AmendedWork work, CampaignDefinitionReader reader, StoredDefinitionRepository definitions,
                        AgencyDirectory directory, CampaignTenants tenants, EngineIdentity system,
-                       Clock clock) {
+                       Clock clock, InputCheck check) {
         this.campaigns = campaigns;
         this.units = units;
         this.store = store;
@@ -91,6 +105,7 @@ public class CampaignAmendments {
         this.tenants = tenants;
         this.system = system;
         this.clock = clock;
+        this.check = check;
     }
 
     /** Reads the request; its refusals name the field. The caller has checked the officer is the campaign's Board. */
@@ -106,8 +121,9 @@ public class CampaignAmendments {
                     + " tham gia): không điều chỉnh được qua văn bản điều chỉnh.");
         }
         Kind kind = kind(a.kind());
-        String dispatch = text(a.dispatchNumber(), "dispatchNumber", 64, "số công văn (ví dụ 812/BTĐKT-NV)");
-        String reason = text(a.reason(), "reason", 2000, "lý do điều chỉnh");
+        check.check(a);
+        String dispatch = a.dispatchNumber().trim();
+        String reason = a.reason().trim();
         if (a.basedOnVersion() == null) {
             throw ApiException.invalid("basedOnVersion", "Chưa nhập phiên bản định nghĩa đã đọc (basedOnVersion); phiên bản"
                     + " hiện hành: " + amendments.versionInForce(code) + ".");
@@ -145,7 +161,7 @@ public class CampaignAmendments {
     private int extend(Campaign campaign, Amendment a, int version, Instant now) {
         String code = campaign.getCode();
         MilestoneRow milestone = milestone(code, a.milestoneKey());
-        OffsetDateTime due = DeadlineWording.parse(text(a.due(), "due", 200, "hạn mới"), DeadlineWording.Reading.DUE)
+        OffsetDateTime due = DeadlineWording.parse(required(a.due(), "due", "hạn mới"), DeadlineWording.Reading.DUE)
                 .orElseThrow(() -> ApiException.invalid("due", "Không đọc được hạn mới '" + a.due() + "': viết như kế hoạch"
                         + " ('trước ngày 15/01/2025', 'trong tháng 01/2025') hoặc ISO-8601 ('2025-01-15T00:00:00+07:00')."));
         if (!due.toInstant().isAfter(now)) {
@@ -211,7 +227,7 @@ public class CampaignAmendments {
     }
 
     private int withdraw(String code, Amendment a, int version, Instant now, String because) {
-        String agency = text(a.agency(), "agency", 64, "mã đơn vị rút khỏi phong trào");
+        String agency = required(a.agency(), "agency", "mã đơn vị rút khỏi phong trào");
         List<String> taking = store.participants(code).stream()
                 .filter(p -> p.role() == Role.PARTICIPANT && p.closedAt() == null).map(ParticipantRow::agencyCode).toList();
         if (!taking.contains(agency)) {
@@ -231,7 +247,7 @@ public class CampaignAmendments {
      */
     private int addParticipant(Campaign campaign, Amendment a, Instant now) {
         String code = campaign.getCode();
-        String agency = text(a.agency(), "agency", 64, "mã cơ quan, đơn vị bổ sung");
+        String agency = required(a.agency(), "agency", "mã cơ quan, đơn vị bổ sung");
         Agency found = directory.find(agency).orElseThrow(() -> ApiException.invalid("agency", "Không có cơ quan, đơn vị"
                 + " mã '" + agency + "' trong danh bạ."));
         String province = directory.require(campaign.getAppraisingBoard()).getProvince();
@@ -333,7 +349,7 @@ public class CampaignAmendments {
         List<MilestoneRow> all = store.milestones(code);
         Set<String> cancelled = amendments.cancelledMilestones(code);
         List<String> open = all.stream().map(MilestoneRow::key).filter(k -> !cancelled.contains(k)).toList();
-        text(key, "milestoneKey", 64, "mã mốc");
+        required(key, "milestoneKey", "mã mốc");
         if (cancelled.contains(key)) {
             throw ApiException.invalid("milestoneKey", "Mốc '" + key + "' đã bị hủy. Các mốc còn hiệu lực: " + listed(open) + ".");
         }
@@ -367,12 +383,10 @@ public class CampaignAmendments {
         }
     }
 
-    private static String text(String value, String field, int max, String what) {
+    /** A field the amendment's kind needs; its length is the request's constraint. */
+    private static String required(String value, String field, String what) {
         if (value == null || value.isBlank()) {
             throw ApiException.invalid(field, "Chưa nhập " + what + " (" + field + ").");
-        }
-        if (value.trim().length() > max) {
-            throw ApiException.invalid(field, "Trường " + field + " dài quá " + max + " ký tự.");
         }
         return value.trim();
     }

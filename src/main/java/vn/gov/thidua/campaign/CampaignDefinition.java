@@ -1,6 +1,10 @@
 package vn.gov.thidua.campaign;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,29 +13,33 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import vn.gov.thidua.agency.AgencyKind;
+import vn.gov.thidua.validation.Code;
+import vn.gov.thidua.validation.NoMarkup;
+import vn.gov.thidua.validation.WorkingDays;
 
 /**
  * A campaign as its plan describes it: everything that differs between campaigns and provinces is here, as data.
  * Deadlines may be quoted as the plan words them ("trước ngày 12/12/2024", "trong Quý IV năm 2023", "trước ngày 15/12
  * hằng năm") or as ISO-8601; so may the plan's own dates ("tháng 8 năm 2021"). A plan in phases (giai đoạn) lists
- * each phase's milestones and rounds under it; a phase decided later may list none yet.
+ * each phase's milestones and rounds under it; a phase decided later may list none yet. The constraints are what each
+ * field takes on its own; what needs the directory, the deadline wording or several fields is the reader's to check.
  */
 public record CampaignDefinition(
-        String code,
-        String name,
-        String planNumber,
-        @JsonDeserialize(using = PlanDates.Start.class) LocalDate planDate,
-        String theme,
-        String province,
-        @JsonDeserialize(using = PlanDates.Start.class) LocalDate periodStart,
-        @JsonDeserialize(using = PlanDates.End.class) LocalDate periodEnd,
-        Roles roles,
-        Addressees participants,
-        List<Integer> reminderWorkingDays,
-        List<Milestone> milestones,
-        List<ReviewRound> reviewRounds,
-        List<AwardForm> awardForms,
-        List<Phase> phases) {
+        @NotBlank @Code String code,
+        @NotBlank @Size(max = 500) @NoMarkup String name,
+        @NotBlank @Size(max = 64) @NoMarkup String planNumber,
+        @NotNull @JsonDeserialize(using = PlanDates.Start.class) LocalDate planDate,
+        @Size(max = 255) @NoMarkup String theme,
+        @Size(max = 255) @NoMarkup String province,
+        @NotNull @JsonDeserialize(using = PlanDates.Start.class) LocalDate periodStart,
+        @NotNull @JsonDeserialize(using = PlanDates.End.class) LocalDate periodEnd,
+        @NotNull @Valid Roles roles,
+        @NotNull @Valid Addressees participants,
+        List<@NotNull(message = WorkingDays.MESSAGE) @WorkingDays Integer> reminderWorkingDays,
+        List<@NotNull @Valid Milestone> milestones,
+        List<@NotNull @Valid ReviewRound> reviewRounds,
+        List<@NotNull @Valid AwardForm> awardForms,
+        List<@NotNull @Valid Phase> phases) {
 
     private static final Pattern YEAR_SUFFIX = Pattern.compile("-\\d{4}");
 
@@ -81,7 +89,7 @@ public record CampaignDefinition(
     }
 
     /** Who plays each role of the campaign; resolved through the directory, following mergers. */
-    public record Roles(String standingAgency, String appraisingBoard, String decider) {
+    public record Roles(@NotBlank String standingAgency, @NotBlank String appraisingBoard, @NotBlank String decider) {
     }
 
     /**
@@ -89,21 +97,23 @@ public record CampaignDefinition(
      * minus excluded ones. A cluster named among the agencies is the cluster itself: its leading unit of the year acts
      * for it.
      */
-    public record Addressees(Boolean allParticipants, List<AgencyKind> kinds, List<String> clusters, List<String> agencies,
-                             List<String> exclude) {
+    public record Addressees(Boolean allParticipants, List<@NotNull AgencyKind> kinds, List<@NotBlank String> clusters,
+                             List<@NotBlank String> agencies, List<@NotBlank String> exclude) {
     }
 
     /**
      * A phase of the plan (giai đoạn 2021–2025): its period bounds its yearly milestones, and it has its own
      * milestones and review rounds; a phase whose details a later amendment decides may list none yet.
      */
-    public record Phase(String key, String name, @JsonDeserialize(using = PlanDates.Start.class) LocalDate periodStart,
-                       @JsonDeserialize(using = PlanDates.End.class) LocalDate periodEnd, List<Milestone> milestones,
-                       List<ReviewRound> reviewRounds) {
+    public record Phase(@NotBlank @Code(message = "không hợp lệ hoặc trùng với giai đoạn khác") String key,
+                        @NotBlank @Size(max = 255) @NoMarkup String name,
+                        @NotNull @JsonDeserialize(using = PlanDates.Start.class) LocalDate periodStart,
+                        @NotNull @JsonDeserialize(using = PlanDates.End.class) LocalDate periodEnd,
+                        List<@NotNull @Valid Milestone> milestones, List<@NotNull @Valid ReviewRound> reviewRounds) {
     }
 
     /** The years a yearly milestone is issued in; the campaign's (or its phase's) period when absent. */
-    public record Years(Integer from, Integer to) {
+    public record Years(@NotNull Integer from, @NotNull Integer to) {
     }
 
     /** How many named units a pilot-unit registration takes from each registering agency; 1 to 2 when absent. */
@@ -139,9 +149,20 @@ public record CampaignDefinition(
      * it yearly: written once, issued each year of {@code years} as its own milestone. {@code cc} names who is sent a
      * copy of each unit's submission (a role of the campaign or an agency).
      */
-    public record Milestone(String key, String name, MilestoneKind kind, Addressees to, String opens, Opener openedBy,
-                            String due, List<Integer> reminderWorkingDays, LocalDate dataAsOf,
-                            List<EvaluationField> fields, Years years, List<String> cc, UnitCount units) {
+    public record Milestone(
+            @NotBlank @Code(message = "chỉ gồm chữ thường không dấu, chữ số, dấu chấm, gạch ngang, gạch dưới") String key,
+            @NotBlank @Size(max = 255) @NoMarkup String name,
+            @NotNull MilestoneKind kind,
+            @Valid Addressees to,
+            String opens,
+            Opener openedBy,
+            @NotBlank String due,
+            List<@NotNull(message = WorkingDays.MESSAGE) @WorkingDays Integer> reminderWorkingDays,
+            LocalDate dataAsOf,
+            List<@NotNull @Valid EvaluationField> fields,
+            @Valid Years years,
+            List<@NotBlank String> cc,
+            UnitCount units) {
 
         public boolean isYearly() {
             return DeadlineWording.isYearly(due) || years != null;
@@ -153,7 +174,8 @@ public record CampaignDefinition(
      * the digital transformation ranking, Công an tỉnh Đề án 06). Without providers, any addressee of the milestone
      * may send it.
      */
-    public record EvaluationField(String key, String name, List<String> providers) {
+    public record EvaluationField(@NotBlank @Size(max = 64) @NoMarkup String key, @NotBlank @Size(max = 255) @NoMarkup String name,
+                                  List<String> providers) {
 
         public boolean sentBy(String provider) {
             return providers == null || providers.isEmpty() || providers.contains(provider);
@@ -165,17 +187,25 @@ public record CampaignDefinition(
     public enum LateNominations { REFUSE, FLAG }
 
     /** A review (sơ kết, tổng kết) whose report milestone opens it; it also opens nominations for awards. */
-    public record ReviewRound(String key, String name, RoundKind kind, String reportMilestone, String nominationDue,
-                              String vettingDue, LateNominations lateNominations, Integer returnWithinWorkingDays,
-                              Integer appraiseWithinWorkingDays) {
+    public record ReviewRound(@NotBlank @Code(message = "không hợp lệ hoặc trùng với đợt khác") String key,
+                              @NotBlank @Size(max = 255) @NoMarkup String name,
+                              @NotNull RoundKind kind,
+                              @NotBlank String reportMilestone,
+                              @NotBlank String nominationDue,
+                              @NotBlank String vettingDue,
+                              LateNominations lateNominations,
+                              @WorkingDays Integer returnWithinWorkingDays,
+                              @WorkingDays Integer appraiseWithinWorkingDays) {
     }
 
     /**
      * An award the campaign leads to, with the DMN decisions that pre-check its criteria and quotas. A quota holds
      * (HARD, the default: an over-quota nomination is refused at submission) unless the plan only advises it.
      */
-    public record AwardForm(String key, String name, String criteriaDecision, String quotaDecision,
-                            QuotaEnforcement quotaEnforcement, List<Criterion> criteria) {
+    public record AwardForm(@NotBlank @Code(message = "không hợp lệ hoặc trùng với hình thức khác") String key,
+                            @NotBlank @Size(max = 255) @NoMarkup String name,
+                            @NotBlank @Size(max = 255) @NoMarkup String criteriaDecision,
+                            String quotaDecision, QuotaEnforcement quotaEnforcement, List<Criterion> criteria) {
 
         public boolean quotaAdvisory() {
             return quotaEnforcement == QuotaEnforcement.ADVISORY;

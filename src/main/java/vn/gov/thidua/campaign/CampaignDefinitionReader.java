@@ -30,33 +30,35 @@ import vn.gov.thidua.campaign.CampaignDefinition.Opener;
 import vn.gov.thidua.campaign.CampaignDefinition.ReviewRound;
 import vn.gov.thidua.campaign.DeadlineWording.Reading;
 import vn.gov.thidua.system.ApiException;
+import vn.gov.thidua.validation.InputCheck;
 
-import static vn.gov.thidua.campaign.DefinitionChecks.invalid;
-import static vn.gov.thidua.campaign.DefinitionChecks.optionalText;
-import static vn.gov.thidua.campaign.DefinitionChecks.reminderDays;
-import static vn.gov.thidua.campaign.DefinitionChecks.require;
-import static vn.gov.thidua.campaign.DefinitionChecks.requireText;
-import static vn.gov.thidua.campaign.DefinitionChecks.workingDays;
+import static vn.gov.thidua.validation.InputCheck.invalid;
 
 /**
- * Reads a campaign definition (JSON or YAML) and checks it against the directory, naming the offending field of
- * the first problem in Vietnamese. What it returns is ready to register: the milestones as issued (a yearly one once
- * per year, a phase's with the campaign's), deadlines as instants and every addressee set resolved to the agencies
- * that hold the work today (a cluster stays the cluster: its leader of the year acts for it).
+ * Reads a campaign definition (JSON or YAML) and checks it, naming the offending field of the first problem in
+ * Vietnamese: first each field on its own (the records' Bean Validation constraints), then what needs the directory,
+ * the deadline wording or several fields at once. What it returns is ready to register: the milestones as issued (a
+ * yearly one once per year, a phase's with the campaign's), deadlines as instants and every addressee set resolved
+ * to the agencies that hold the work today (a cluster stays the cluster: its leader of the year acts for it).
  */
 @Component
 public class CampaignDefinitionReader {
 
-    static final String CODE_PATTERN = "[a-z0-9][a-z0-9._-]{0,63}";
+    /** A yearly milestone's key is issued with '-<year>' appended, within the 64 characters of a code. */
+    private static final int MAX_YEARLY_KEY = 59;
+    /** A yearly milestone's name is issued with ' năm <year>' appended, within the 255 characters of a name. */
+    private static final int MAX_YEARLY_NAME = 245;
 
     private final AgencyDirectory directory;
     private final EmulationClusters clusters;
+    private final InputCheck check;
     private final ObjectMapper json = configure(JsonMapper.builder().build());
     private final ObjectMapper yaml = configure(new YAMLMapper());
 
-    public CampaignDefinitionReader(AgencyDirectory directory, EmulationClusters clusters) {
+    public CampaignDefinitionReader(AgencyDirectory directory, EmulationClusters clusters, InputCheck check) {
         this.directory = directory;
         this.clusters = clusters;
+        this.check = check;
     }
 
     /** A checked definition with its deadlines and addressees resolved. */
@@ -96,27 +98,13 @@ public class CampaignDefinitionReader {
     }
 
     public Prepared prepare(CampaignDefinition d) {
-        require(d.code(), "code");
-        if (!d.code().matches(CODE_PATTERN)) {
-            throw invalid("code", "chỉ gồm chữ thường không dấu, chữ số, dấu chấm, gạch ngang, gạch dưới; tối đa 64 ký tự");
-        }
-        requireText(d.name(), "name", 500);
-        requireText(d.planNumber(), "planNumber", 64);
-        require(d.planDate(), "planDate");
-        require(d.periodStart(), "periodStart");
-        require(d.periodEnd(), "periodEnd");
+        check.check(d);
         if (d.periodEnd().isBefore(d.periodStart())) {
             throw invalid("periodEnd", "phải sau ngày bắt đầu " + d.periodStart());
         }
-        optionalText(d.theme(), "theme", 255);
-        optionalText(d.province(), "province", 255);
-        require(d.roles(), "roles");
         String province = province(d);
         requireAgency(d.roles().standingAgency(), "roles.standingAgency", province);
         requireAgency(d.roles().decider(), "roles.decider", province);
-        reminderDays(d.reminderWorkingDays(), "reminderWorkingDays");
-
-        require(d.participants(), "participants");
         SortedSet<String> participants = resolve(d.participants(), Set.of(), "participants", province);
         if (participants.isEmpty()) {
             throw invalid("participants", "không có đơn vị nào đang hoạt động");
@@ -160,14 +148,9 @@ public class CampaignDefinitionReader {
         for (int p = 0; p < d.phases().size(); p++) {
             String at = "phases[" + p + "]";
             CampaignDefinition.Phase phase = d.phases().get(p);
-            require(phase, at);
-            require(phase.key(), at + ".key");
-            if (!phase.key().matches(CODE_PATTERN) || !phaseKeys.add(phase.key())) {
+            if (!phaseKeys.add(phase.key())) {
                 throw invalid(at + ".key", "không hợp lệ hoặc trùng với giai đoạn khác");
             }
-            requireText(phase.name(), at + ".name", 255);
-            require(phase.periodStart(), at + ".periodStart");
-            require(phase.periodEnd(), at + ".periodEnd");
             if (phase.periodEnd().isBefore(phase.periodStart())) {
                 throw invalid(at + ".periodEnd", "phải sau ngày bắt đầu của giai đoạn " + phase.periodStart());
             }
@@ -194,22 +177,18 @@ public class CampaignDefinitionReader {
      */
     private List<PreparedMilestone> issuances(CampaignDefinition d, Milestone m, String at, LocalDate from,
                                               LocalDate to, int seq, Set<String> participants, Set<String> keys) {
-        require(m, at);
-        require(m.key(), at + ".key");
-        if (!m.key().matches(CODE_PATTERN)) {
-            throw invalid(at + ".key", "chỉ gồm chữ thường không dấu, chữ số, dấu chấm, gạch ngang, gạch dưới");
-        }
-        require(m.due(), at + ".due");
         if (!m.isYearly()) {
             return List.of(milestone(d, m, at, seq, m.key(), m.name(), null, participants, keys));
         }
-        if (m.key().length() > 59) {
-            throw invalid(at + ".key", "của mốc hằng năm dài tối đa 59 ký tự (mỗi năm thêm '-<năm>')");
+        if (m.key().length() > MAX_YEARLY_KEY) {
+            throw invalid(at + ".key", "của mốc hằng năm dài tối đa " + MAX_YEARLY_KEY + " ký tự (mỗi năm thêm '-<năm>')");
         }
-        requireText(m.name(), at + ".name", 245);
+        if (m.name().length() > MAX_YEARLY_NAME) {
+            throw invalid(at + ".name", "dài quá " + MAX_YEARLY_NAME + " ký tự");
+        }
         boolean named = m.years() != null;
-        int first = named ? yearOf(m.years().from(), at + ".years.from") : from.getYear();
-        int last = named ? yearOf(m.years().to(), at + ".years.to") : to.getYear();
+        int first = named ? m.years().from() : from.getYear();
+        int last = named ? m.years().to() : to.getYear();
         if (last < first || named && (first < from.getYear() || last > to.getYear())) {
             throw invalid(at + ".years", "phải là các năm trong thời gian " + from.getYear() + "–" + to.getYear()
                     + ", năm đầu không sau năm cuối");
@@ -232,18 +211,11 @@ public class CampaignDefinitionReader {
         return issued;
     }
 
-    private static int yearOf(Integer year, String at) {
-        require(year, at);
-        return year;
-    }
-
     private PreparedMilestone milestone(CampaignDefinition d, Milestone m, String at, int seq, String key, String name,
                                         Integer year, Set<String> participants, Set<String> keys) {
         if (!keys.add(key)) {
             throw invalid(at + ".key", "trùng với một mốc khác ('" + key + "')");
         }
-        requireText(name, at + ".name", 255);
-        require(m.kind(), at + ".kind");
         OffsetDateTime due = year == null ? instant(m.due(), Reading.DUE, at + ".due") : yearly(m.due(), Reading.DUE, year, at + ".due");
         // a yearly milestone is issued in its year: from 1 January when the plan gives no opening
         OffsetDateTime opens = year != null ? yearly(m.opens() == null ? "năm " + year : m.opens(), Reading.OPENS, year, at + ".opens")
@@ -255,7 +227,6 @@ public class CampaignDefinitionReader {
         if (openedBy == Opener.BOARD && opens == null) {
             throw invalid(at + ".opens", "mốc do Ban Thi đua - Khen thưởng mở cần có ngày mở");
         }
-        reminderDays(m.reminderWorkingDays(), at + ".reminderWorkingDays");
         Addressees to = m.to() == null ? new Addressees(true, null, null, null, null) : m.to();
         String province = province(d);
         SortedSet<String> addressees = resolve(to, participants, at + ".to", province);
@@ -269,9 +240,6 @@ public class CampaignDefinitionReader {
             Set<String> fieldKeys = new HashSet<>();
             for (int f = 0; f < m.fields().size(); f++) {
                 EvaluationField field = m.fields().get(f);
-                require(field, at + ".fields[" + f + "]");
-                requireText(field.key(), at + ".fields[" + f + "].key", 64);
-                requireText(field.name(), at + ".fields[" + f + "].name", 255);
                 if (!fieldKeys.add(field.key())) {
                     throw invalid(at + ".fields[" + f + "].key", "trùng lĩnh vực '" + field.key() + "'");
                 }
@@ -293,14 +261,9 @@ public class CampaignDefinitionReader {
         for (int i = 0; i < d.reviewRounds().size(); i++) {
             String at = roundField(d, i);
             ReviewRound round = d.reviewRounds().get(i);
-            require(round, at);
-            require(round.key(), at + ".key");
-            if (!round.key().matches(CODE_PATTERN) || !keys.add(round.key())) {
+            if (!keys.add(round.key())) {
                 throw invalid(at + ".key", "không hợp lệ hoặc trùng với đợt khác");
             }
-            requireText(round.name(), at + ".name", 255);
-            require(round.kind(), at + ".kind");
-            require(round.reportMilestone(), at + ".reportMilestone");
             boolean reportIsReview = milestones.stream().anyMatch(m -> round.reportMilestone().equals(m.key())
                     && m.kind() == MilestoneKind.REVIEW_REPORT);
             if (!reportIsReview) {
@@ -310,8 +273,6 @@ public class CampaignDefinitionReader {
             }
             instant(round.nominationDue(), Reading.DUE, at + ".nominationDue");
             instant(round.vettingDue(), Reading.DUE, at + ".vettingDue");
-            workingDays(round.returnWithinWorkingDays(), at + ".returnWithinWorkingDays");
-            workingDays(round.appraiseWithinWorkingDays(), at + ".appraiseWithinWorkingDays");
         }
     }
 
@@ -341,13 +302,9 @@ public class CampaignDefinitionReader {
         for (int i = 0; i < d.awardForms().size(); i++) {
             String at = "awardForms[" + i + "]";
             var form = d.awardForms().get(i);
-            require(form, at);
-            require(form.key(), at + ".key");
-            if (!form.key().matches(CODE_PATTERN) || !keys.add(form.key())) {
+            if (!keys.add(form.key())) {
                 throw invalid(at + ".key", "không hợp lệ hoặc trùng với hình thức khác");
             }
-            requireText(form.name(), at + ".name", 255);
-            requireText(form.criteriaDecision(), at + ".criteriaDecision", 255);
             CriteriaThresholds.check(d.code(), form, at);
             if (form.quotaEnforcement() != null && form.quotaDecision() == null) {
                 throw invalid(at + ".quotaEnforcement", "chỉ dùng cùng quotaDecision (bảng quyết định số lượng)");
@@ -372,7 +329,6 @@ public class CampaignDefinitionReader {
             for (int i = 0; i < to.clusters().size(); i++) {
                 String cluster = to.clusters().get(i);
                 String field = at + ".clusters[" + i + "]";
-                require(cluster, field);
                 if (!clusters.isCluster(cluster)) {
                     throw invalid(field, "không phải cụm, khối thi đua trong danh bạ ('" + cluster + "'); các cụm, khối: "
                             + clusters.codes());
@@ -399,7 +355,6 @@ public class CampaignDefinitionReader {
      * {@code province}, of another province.
      */
     private String requireAgency(String code, String at, String province) {
-        require(code, at);
         if (directory.find(code).isEmpty()) {
             throw ApiException.invalid(at, "Không tìm thấy cơ quan, đơn vị có mã '" + code + "' (trường '" + at + "').");
         }
@@ -419,7 +374,6 @@ public class CampaignDefinitionReader {
     }
 
     private static OffsetDateTime instant(String wording, Reading reading, String at) {
-        require(wording, at);
         if (DeadlineWording.isYearly(wording)) {
             throw invalid(at, "viết theo năm ('" + wording + "') chỉ dùng cho hạn của mốc hằng năm (trường due)");
         }

@@ -23,7 +23,8 @@ import org.camunda.bpm.model.dmn.instance.Text;
 import vn.gov.thidua.agency.AgencyKind;
 import vn.gov.thidua.campaign.CampaignDefinition.AwardForm;
 import vn.gov.thidua.campaign.CampaignDefinition.Criterion;
-import vn.gov.thidua.system.ApiException;
+
+import static vn.gov.thidua.validation.InputCheck.invalid;
 
 /**
  * Criteria thresholds written in a definition ({@code awardForms[].criteria}) as the DMN decision table the
@@ -221,9 +222,5 @@ public final class CriteriaThresholds {
         private String id() {
             return Integer.toString(++ids);
         }
-    }
-
-    private static ApiException invalid(String at, String problem) {
-        return ApiException.invalid(at, "Trường '" + at + "' " + problem + ".");
     }
 }

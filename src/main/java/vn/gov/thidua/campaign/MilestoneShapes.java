@@ -1,7 +1,6 @@
 package vn.gov.thidua.campaign;
 
-import static vn.gov.thidua.campaign.DefinitionChecks.invalid;
-import static vn.gov.thidua.campaign.DefinitionChecks.require;
+import static vn.gov.thidua.validation.InputCheck.invalid;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -12,6 +11,7 @@ import vn.gov.thidua.campaign.CampaignDefinition.Milestone;
 import vn.gov.thidua.campaign.CampaignDefinition.MilestoneKind;
 import vn.gov.thidua.campaign.CampaignDefinition.Roles;
 import vn.gov.thidua.campaign.CampaignDefinition.UnitCount;
+import vn.gov.thidua.validation.Code;
 
 /**
  * What some milestones carry beyond a deadline: who is sent a copy of each submission ({@code cc}: a role of the
@@ -33,9 +33,8 @@ final class MilestoneShapes {
         if (m.cc() != null) {
             for (int i = 0; i < m.cc().size(); i++) {
                 String entry = m.cc().get(i);
-                require(entry, at + ".cc[" + i + "]");
                 if (!CC_ROLES.contains(entry)) {
-                    if (!entry.matches(CampaignDefinitionReader.CODE_PATTERN)) {
+                    if (!entry.matches(Code.PATTERN)) {
                         throw invalid(at + ".cc[" + i + "]", "phải là một vai trò " + CC_ROLES + " hoặc mã cơ quan");
                     }
                     requireAgency.apply(entry, at + ".cc[" + i + "]");

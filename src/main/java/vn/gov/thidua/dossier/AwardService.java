@@ -31,6 +31,7 @@ import vn.gov.thidua.dossier.DossierApi.DecisionItem;
 import vn.gov.thidua.dossier.DossierApi.DecisionRequest;
 import vn.gov.thidua.engine.VariableWriteGuard;
 import vn.gov.thidua.system.ApiException;
+import vn.gov.thidua.validation.InputCheck;
 
 /**
  * The Chairman's decisions and the award history. A decision has a number ({@code <n>/QĐ-UBND}) and a date; it covers
@@ -44,7 +45,6 @@ public class AwardService {
     static final String TASK_DECIDE = "Task_DecideAward";
     private static final Logger log = LoggerFactory.getLogger(AwardService.class);
     private static final Pattern NUMBER = Pattern.compile("(\\d{1,7})/\\S{1,55}");
-    private static final int MAX_ITEMS = 500;
 
     public record DecisionResult(Decision decision, List<Dossier> dossiers) {
     }
@@ -58,9 +58,11 @@ public class AwardService {
     private final String numberSuffix;
     private final Clock clock;
     private final ReviewRounds rounds;
+    private final InputCheck check;
 
     AwardService(DossierService dossiers, DossierAccess access, NomineeUniqueness uniqueness, DossierStore store, AwardStore awards, TaskService taskService,
-                 @Value("${app.dossier.decision-number-suffix:/QĐ-UBND}") String numberSuffix, Clock clock, ReviewRounds rounds) {
+                 @Value("${app.dossier.decision-number-suffix:/QĐ-UBND}") String numberSuffix, Clock clock, ReviewRounds rounds,
+                 InputCheck check) {
         this.dossiers = dossiers;
         this.access = access;
         this.uniqueness = uniqueness;
@@ -70,6 +72,7 @@ public class AwardService {
         this.numberSuffix = numberSuffix;
         this.clock = clock;
         this.rounds = rounds;
+        this.check = check;
     }
 
     /**
@@ -77,12 +80,10 @@ public class AwardService {
      * completed in this one transaction, so a refusal of any item leaves every dossier and the number untouched.
      */
     public DecisionResult decideList(DecisionRequest request, String actor) {
-        if (request == null || request.items() == null || request.items().isEmpty()) {
-            throw ApiException.invalid("items", "Danh sách hồ sơ được quyết định đang trống.");
+        if (request == null) {
+            throw ApiException.invalid("items", DossierApi.NO_ITEMS);
         }
-        if (request.items().size() > MAX_ITEMS) {
-            throw ApiException.invalid("items", "Một quyết định gồm tối đa " + MAX_ITEMS + " hồ sơ.");
-        }
+        check.check(request);
         LocalDate date = decisionDate(request.decisionDate() == null ? null : request.decisionDate().toString());
         String number = DossierInput.blankToNull(request.decisionNumber());
         if (number != null) {
@@ -92,18 +93,12 @@ public class AwardService {
             }
         }
         String note = DossierInput.blankToNull(request.note());
-        if (note != null && note.length() > 2000) {
-            throw ApiException.invalid("note", "Trích yếu dài quá 2000 ký tự.");
-        }
         Set<Long> ids = new HashSet<>();
         Set<String> nominees = new HashSet<>();
         List<Task> tasks = new ArrayList<>();
         for (int i = 0; i < request.items().size(); i++) {
             String at = "items[" + i + "]";
             DecisionItem item = request.items().get(i);
-            if (item == null) {
-                throw ApiException.invalid(at, "Dòng trống trong danh sách.");
-            }
             if (!ids.add(item.dossierId())) {
                 throw ApiException.invalid(at + ".dossierId", "Hồ sơ số " + item.dossierId() + " có hai lần trong danh sách.");
             }

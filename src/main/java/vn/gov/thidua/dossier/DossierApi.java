@@ -1,16 +1,36 @@
 package vn.gov.thidua.dossier;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import vn.gov.thidua.validation.MaxLength;
+import vn.gov.thidua.validation.NoMarkup;
 
 /**
- * Request and response bodies of the dossier, decision and award APIs. Requests are checked by the services, which
- * name the offending field in their Vietnamese refusals ({@code nominee.identifier}, {@code items[2].approved}).
+ * Request and response bodies of the dossier, decision and award APIs. A dossier's fields are checked each on its own
+ * by the constraints here, what depends on the nominee's kind, the directory or the campaign by the intake
+ * ({@code DossierInput}); both name the offending field in their Vietnamese refusals ({@code nominee.identifier}).
  */
 public final class DossierApi {
+
+    static final String NO_ITEMS = "Danh sách hồ sơ được quyết định đang trống.";
+    private static final String MAX_SCORE = "9999999.99";
+    private static final String FIELD_CODE = "Mã lĩnh vực viết hoa, không dấu, ví dụ CHUYEN_DOI_SO.";
+    private static final String RANKING = "Thứ hạng phải từ 1 trở lên.";
+    private static final String SCORE = "Điểm phải từ 0 trở lên.";
+    private static final String SCORE_MAXIMUM = "Điểm tối đa phải lớn hơn 0.";
 
     private DossierApi() {
     }
@@ -21,33 +41,48 @@ public final class DossierApi {
             @Schema(description = "Mã đợt (reviewRounds[].key)", example = "so-ket-2024") String roundKey,
             @Schema(description = "Mã hình thức khen thưởng (awardForms[].key)", example = "bang-khen-chu-tich") String awardForm,
             @Schema(description = "Mã đơn vị đề nghị", example = "so-y-te") String proposingAgency,
-            Nominee nominee,
-            @Schema(description = "Tóm tắt thành tích (tối đa 4000 ký tự)") String achievementSummary,
+            @NotNull(message = "Chưa nhập đối tượng được đề nghị khen thưởng.") @Valid Nominee nominee,
+            @Schema(description = "Tóm tắt thành tích (tối đa 4000 ký tự)")
+            @NotBlank(message = "Chưa nhập tóm tắt thành tích.") @MaxLength(4000) String achievementSummary,
             @Schema(description = "Số liệu đánh giá do đơn vị kê khai; kết quả đánh giá chính thức của phong trào được điền"
-                    + " sẵn và thay cho số liệu kê khai cùng lĩnh vực") List<Figure> figures) {
+                    + " sẵn và thay cho số liệu kê khai cùng lĩnh vực")
+            @Size(max = 50, message = "Tối đa 50 lĩnh vực đánh giá.")
+            List<@NotNull(message = "Dòng số liệu trống.") @Valid Figure> figures) {
     }
 
     @Schema(description = "Sửa hồ sơ đang lập hoặc bị trả lại để bổ sung")
-    public record DossierChange(Nominee nominee, String achievementSummary, List<Figure> figures) {
+    public record DossierChange(
+            @Valid Nominee nominee,
+            @MaxLength(4000) String achievementSummary,
+            @Size(max = 50, message = "Tối đa 50 lĩnh vực đánh giá.")
+            List<@NotNull(message = "Dòng số liệu trống.") @Valid Figure> figures) {
     }
 
     @Schema(description = "Đối tượng được đề nghị khen thưởng")
     public record Nominee(
             @Schema(description = "AGENCY (tập thể cơ quan, địa phương), SUBORDINATE_UNIT (tập thể thuộc, trực thuộc),"
-                    + " INDIVIDUAL (cá nhân), ENTERPRISE (doanh nghiệp, doanh nhân)", example = "INDIVIDUAL") String kind,
-            @Schema(description = "Tên tập thể hoặc họ tên cá nhân; với AGENCY lấy theo danh bạ") String name,
+                    + " INDIVIDUAL (cá nhân), ENTERPRISE (doanh nghiệp, doanh nhân)", example = "INDIVIDUAL")
+            @MaxLength(32) String kind,
+            @Schema(description = "Tên tập thể hoặc họ tên cá nhân; với AGENCY lấy theo danh bạ")
+            @MaxLength(255) @NoMarkup String name,
             @Schema(description = "Mã nhận diện: số định danh cá nhân (12 chữ số) của cá nhân, mã số doanh nghiệp của"
-                    + " doanh nghiệp, mã đơn vị (nếu có) của tập thể thuộc, trực thuộc") String identifier,
-            @Schema(description = "Với AGENCY: mã cơ quan trong danh bạ (chính đơn vị đề nghị hoặc đơn vị trực thuộc)") String agencyCode,
-            @Schema(description = "Với cá nhân: chức vụ") String position,
-            @Schema(description = "Với cá nhân: đơn vị công tác") String unit,
+                    + " doanh nghiệp, mã đơn vị (nếu có) của tập thể thuộc, trực thuộc") @MaxLength(64) String identifier,
+            @Schema(description = "Với AGENCY: mã cơ quan trong danh bạ (chính đơn vị đề nghị hoặc đơn vị trực thuộc)")
+            @MaxLength(64) String agencyCode,
+            @Schema(description = "Với cá nhân: chức vụ") @MaxLength(255) @NoMarkup String position,
+            @Schema(description = "Với cá nhân: đơn vị công tác") @MaxLength(255) @NoMarkup String unit,
             @Schema(description = "Cấp xếp hạng áp dụng cho cá nhân (DEPARTMENT, DISTRICT, COMMUNE); mặc định là cấp của"
                     + " đơn vị đề nghị") String level) {
     }
 
     @Schema(description = "Kết quả đánh giá một lĩnh vực: thứ hạng, điểm và điểm tối đa")
-    public record Figure(@Schema(example = "CHUYEN_DOI_SO") String field, Integer ranking, BigDecimal score,
-                         BigDecimal maxScore) {
+    public record Figure(
+            @Schema(example = "CHUYEN_DOI_SO") @NotNull(message = FIELD_CODE)
+            @Pattern(regexp = "\\s*[A-Z][A-Z0-9_]{0,63}\\s*", message = FIELD_CODE) String field,
+            @Min(value = 1, message = RANKING) @Max(value = 100_000, message = RANKING) Integer ranking,
+            @DecimalMin(value = "0", message = SCORE) @DecimalMax(value = MAX_SCORE, message = SCORE) BigDecimal score,
+            @DecimalMin(value = "0", inclusive = false, message = SCORE_MAXIMUM)
+            @DecimalMax(value = MAX_SCORE, message = SCORE_MAXIMUM) BigDecimal maxScore) {
     }
 
     @Schema(description = "Hồ sơ đề nghị khen thưởng")
@@ -86,8 +121,9 @@ public final class DossierApi {
     public record DecisionRequest(
             @Schema(description = "Số quyết định, ví dụ 125/QĐ-UBND; để trống để hệ thống cấp số tiếp theo") String decisionNumber,
             @Schema(description = "Ngày quyết định; mặc định là hôm nay") LocalDate decisionDate,
-            @Schema(description = "Trích yếu, ghi chú") String note,
-            List<DecisionItem> items) {
+            @Schema(description = "Trích yếu, ghi chú") @MaxLength(value = 2000, message = "Trích yếu dài quá 2000 ký tự.") String note,
+            @NotEmpty(message = NO_ITEMS) @Size(max = 500, message = "Một quyết định gồm tối đa 500 hồ sơ.")
+            List<@NotNull(message = "Dòng trống trong danh sách.") DecisionItem> items) {
     }
 
     public record DecisionItem(long dossierId, @Schema(description = "true: khen thưởng; false: không khen thưởng") Boolean approved,

@@ -20,28 +20,38 @@ import vn.gov.thidua.dossier.DossierStore.Figure;
 import vn.gov.thidua.dossier.DossierStore.FigureSource;
 import vn.gov.thidua.system.ApiException;
 import vn.gov.thidua.system.PlainText;
+import vn.gov.thidua.validation.InputCheck;
 
 /**
- * What a unit sends with a dossier, checked before anything is stored: the proposing unit, the nominee of each kind,
- * the summary and the unit's figures; and the text checks the other dossier services share. A refusal names the
- * request's field, in Vietnamese.
+ * What a unit sends with a dossier, checked before anything is stored: each field on its own by the request's
+ * constraints ({@link DossierApi}), then what depends on the directory, the campaign, the nominee's kind or several
+ * fields: the proposing unit, the nominee of each kind, the unit's figures; and the text checks the other dossier
+ * services share. A refusal names the request's field, in Vietnamese.
  */
 @Component
 class DossierInput {
 
-    private static final Pattern FIELD = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
     private static final Pattern PERSONAL_ID = Pattern.compile("\\d{12}");
     private static final Pattern ENTERPRISE_ID = Pattern.compile("\\d{10}(-\\d{3})?");
     private static final Pattern UNIT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,63}");
     private static final Set<String> LEVELS = Set.of("DEPARTMENT", "DISTRICT", "COMMUNE");
-    private static final BigDecimal MAX_SCORE = new BigDecimal("9999999.99");
 
     private final AgencyDirectory directory;
     private final CampaignService campaigns;
+    private final InputCheck check;
 
-    DossierInput(AgencyDirectory directory, CampaignService campaigns) {
+    DossierInput(AgencyDirectory directory, CampaignService campaigns, InputCheck check) {
         this.directory = directory;
         this.campaigns = campaigns;
+        this.check = check;
+    }
+
+    /**
+     * The request's fields, each on its own; called once the round and the proposing unit are known, so that a
+     * dossier for an unknown round or unit is refused for that first.
+     */
+    <T> T fields(T request) {
+        return check.check(request);
     }
 
     record NomineeData(NomineeKind kind, String level, String name, String identifier, String agencyCode,
@@ -63,11 +73,9 @@ class DossierInput {
         return agency;
     }
 
+    /** The nominee of a request whose fields are checked: what each kind needs, and the directory's agencies. */
     NomineeData nominee(Nominee n, Agency proposer) {
-        if (n == null) {
-            throw ApiException.invalid("nominee", "Chưa nhập đối tượng được đề nghị khen thưởng.");
-        }
-        String kindText = text(n.kind(), "nominee.kind", "Chưa chọn loại đối tượng.", 32).toUpperCase(Locale.ROOT);
+        String kindText = required(n.kind(), "nominee.kind", "Chưa chọn loại đối tượng.").toUpperCase(Locale.ROOT);
         NomineeKind kind = Arrays.stream(NomineeKind.values()).filter(k -> k.name().equals(kindText)).findFirst()
                 .orElseThrow(() -> ApiException.invalid("nominee.kind", "Loại đối tượng phải là một trong: "
                         + Arrays.stream(NomineeKind.values()).map(k -> k.name() + " (" + k.label() + ")")
@@ -75,7 +83,7 @@ class DossierInput {
         String proposerLevel = proposer.getKind().name();
         switch (kind) {
             case AGENCY -> {
-                String code = text(n.agencyCode(), "nominee.agencyCode", "Chưa nhập mã cơ quan, địa phương được đề nghị.", 64);
+                String code = required(n.agencyCode(), "nominee.agencyCode", "Chưa nhập mã cơ quan, địa phương được đề nghị.");
                 Agency agency = directory.find(code).orElseThrow(() ->
                         ApiException.invalid("nominee.agencyCode", "Không có cơ quan, đơn vị mã '" + code + "' trong danh bạ."));
                 if (!agency.isActive()) {
@@ -88,7 +96,7 @@ class DossierInput {
                 return new NomineeData(kind, agency.getKind().name(), agency.getName(), code, code, null, null, "AGENCY:" + code);
             }
             case SUBORDINATE_UNIT -> {
-                String name = name(n.name(), "nominee.name", "Chưa nhập tên tập thể.", 255);
+                String name = required(n.name(), "nominee.name", "Chưa nhập tên tập thể.");
                 String identifier = blankToNull(n.identifier());
                 if (identifier != null && !UNIT_ID.matcher(identifier).matches()) {
                     throw ApiException.invalid("nominee.identifier", "Mã đơn vị chỉ gồm chữ, số và . _ / -, tối đa 64 ký tự.");
@@ -97,10 +105,10 @@ class DossierInput {
                         NomineeUniqueness.subordinateKey(identifier, proposer.getCode(), name));
             }
             case INDIVIDUAL -> {
-                String name = name(n.name(), "nominee.name", "Chưa nhập họ tên cá nhân.", 255);
-                String position = name(n.position(), "nominee.position", "Chưa nhập chức vụ của cá nhân.", 255);
-                String unit = name(n.unit(), "nominee.unit", "Chưa nhập đơn vị công tác của cá nhân.", 255);
-                String identifier = text(n.identifier(), "nominee.identifier", "Chưa nhập số định danh cá nhân.", 64);
+                String name = required(n.name(), "nominee.name", "Chưa nhập họ tên cá nhân.");
+                String position = required(n.position(), "nominee.position", "Chưa nhập chức vụ của cá nhân.");
+                String unit = required(n.unit(), "nominee.unit", "Chưa nhập đơn vị công tác của cá nhân.");
+                String identifier = required(n.identifier(), "nominee.identifier", "Chưa nhập số định danh cá nhân.");
                 if (!PERSONAL_ID.matcher(identifier).matches()) {
                     throw ApiException.invalid("nominee.identifier", "Số định danh cá nhân phải gồm đúng 12 chữ số.");
                 }
@@ -112,8 +120,8 @@ class DossierInput {
                 return new NomineeData(kind, level, name, identifier, null, position, unit, "INDIVIDUAL:" + identifier);
             }
             default -> {
-                String name = name(n.name(), "nominee.name", "Chưa nhập tên doanh nghiệp, doanh nhân.", 255);
-                String identifier = text(n.identifier(), "nominee.identifier", "Chưa nhập mã số doanh nghiệp.", 64);
+                String name = required(n.name(), "nominee.name", "Chưa nhập tên doanh nghiệp, doanh nhân.");
+                String identifier = required(n.identifier(), "nominee.identifier", "Chưa nhập mã số doanh nghiệp.");
                 if (!ENTERPRISE_ID.matcher(identifier).matches()) {
                     throw ApiException.invalid("nominee.identifier",
                             "Mã số doanh nghiệp gồm 10 chữ số (đơn vị phụ thuộc: 10 chữ số, gạch ngang, 3 chữ số).");
@@ -123,37 +131,27 @@ class DossierInput {
         }
     }
 
+    /** The summary of a request whose fields are checked: a changed one may not be emptied. */
     static String summary(String text) {
-        return text(text, "achievementSummary", "Chưa nhập tóm tắt thành tích.", 4000);
+        return required(text, "achievementSummary", "Chưa nhập tóm tắt thành tích.");
     }
 
+    /** The unit's figures of a request whose fields are checked: each field once, and a ranking or a score. */
     static List<Figure> unitFigures(List<DossierApi.Figure> figures) {
         if (figures == null) {
             return List.of();
-        }
-        if (figures.size() > 50) {
-            throw ApiException.invalid("figures", "Tối đa 50 lĩnh vực đánh giá.");
         }
         Set<String> seen = new HashSet<>();
         List<Figure> result = new ArrayList<>();
         for (int i = 0; i < figures.size(); i++) {
             String at = "figures[" + i + "]";
             DossierApi.Figure f = figures.get(i);
-            if (f == null) {
-                throw ApiException.invalid(at, "Dòng số liệu trống.");
-            }
-            String field = f.field() == null ? "" : f.field().trim();
-            if (!FIELD.matcher(field).matches()) {
-                throw ApiException.invalid(at + ".field", "Mã lĩnh vực viết hoa, không dấu, ví dụ CHUYEN_DOI_SO.");
-            }
+            String field = f.field().trim();
             if (!seen.add(field)) {
                 throw ApiException.invalid(at + ".field", "Lĩnh vực '" + field + "' được nhập hai lần.");
             }
-            if (f.ranking() != null && (f.ranking() < 1 || f.ranking() > 100_000)) {
-                throw ApiException.invalid(at + ".ranking", "Thứ hạng phải từ 1 trở lên.");
-            }
-            BigDecimal score = scaled(f.score(), at + ".score", "Điểm phải từ 0 trở lên.", false);
-            BigDecimal max = scaled(f.maxScore(), at + ".maxScore", "Điểm tối đa phải lớn hơn 0.", true);
+            BigDecimal score = f.score() == null ? null : f.score().setScale(2, RoundingMode.HALF_UP);
+            BigDecimal max = f.maxScore() == null ? null : f.maxScore().setScale(2, RoundingMode.HALF_UP);
             if (score != null && max != null && score.compareTo(max) > 0) {
                 throw ApiException.invalid(at + ".score", "Điểm " + score.toPlainString() + " lớn hơn điểm tối đa "
                         + max.toPlainString() + ".");
@@ -164,16 +162,6 @@ class DossierInput {
             result.add(new Figure(field, f.ranking(), score, max, FigureSource.UNIT));
         }
         return result;
-    }
-
-    private static BigDecimal scaled(BigDecimal value, String field, String message, boolean positive) {
-        if (value == null) {
-            return null;
-        }
-        if (value.signum() < 0 || (positive && value.signum() == 0) || value.compareTo(MAX_SCORE) > 0) {
-            throw ApiException.invalid(field, message);
-        }
-        return value.setScale(2, RoundingMode.HALF_UP);
     }
 
     static Boolean yesNo(Object value) {
@@ -202,11 +190,12 @@ class DossierInput {
         return clean;
     }
 
-    /** A name printed on certificates, lists and mails: plain text, no markup. */
-    static String name(String value, String field, String missing, int max) {
-        String clean = text(value, field, missing, max);
-        PlainText.require(clean, field, true);
-        return clean;
+    /** A value the request's constraints have checked, when given; {@code missing} when it is not. */
+    static String required(String value, String field, String missing) {
+        if (value == null || value.isBlank()) {
+            throw ApiException.invalid(field, missing);
+        }
+        return value.trim();
     }
 
     static String blankToNull(String value) {

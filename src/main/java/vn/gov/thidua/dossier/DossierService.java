@@ -102,6 +102,7 @@ public class DossierService {
             throw ApiException.conflict("campaignCode", "Phong trào '" + round.campaign().getName() + "' đã kết thúc.");
         }
         Agency proposer = input.proposer(round, request.proposingAgency());
+        input.fields(request);
         DossierInput.NomineeData nominee = input.nominee(request.nominee(), proposer);
         String summary = DossierInput.summary(request.achievementSummary());
         List<Figure> unitFigures = DossierInput.unitFigures(request.figures());
@@ -159,6 +160,7 @@ public class DossierService {
         if (change == null) {
             throw ApiException.invalid("body", "Chưa gửi nội dung thay đổi.");
         }
+        input.fields(change);
         String name = d.nomineeName();
         String position = d.nomineePosition();
         String unit = d.nomineeUnit();
@@ -174,11 +176,11 @@ public class DossierService {
                 throw ApiException.invalid("nominee.agencyCode", "Không thể đổi cơ quan được đề nghị của hồ sơ đã lập; hãy lập hồ sơ mới.");
             }
             if (n.name() != null && d.nomineeKind() != NomineeKind.AGENCY) {
-                name = DossierInput.name(n.name(), "nominee.name", "Chưa nhập tên đối tượng.", 255);
+                name = DossierInput.required(n.name(), "nominee.name", "Chưa nhập tên đối tượng.");
             }
             if (d.nomineeKind() == NomineeKind.INDIVIDUAL) {
-                position = n.position() == null ? position : DossierInput.name(n.position(), "nominee.position", "Chưa nhập chức vụ.", 255);
-                unit = n.unit() == null ? unit : DossierInput.name(n.unit(), "nominee.unit", "Chưa nhập đơn vị công tác.", 255);
+                position = n.position() == null ? position : DossierInput.required(n.position(), "nominee.position", "Chưa nhập chức vụ.");
+                unit = n.unit() == null ? unit : DossierInput.required(n.unit(), "nominee.unit", "Chưa nhập đơn vị công tác.");
             }
         }
         String summary = change.achievementSummary() == null ? d.achievementSummary() : DossierInput.summary(change.achievementSummary());

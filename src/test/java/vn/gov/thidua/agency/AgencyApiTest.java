@@ -81,6 +81,10 @@ class AgencyApiTest {
         assertField(post("/api/agencies", "{\"code\":\"so-moi\",\"name\":\"" + "x".repeat(10_000) + "\",\"kind\":\"DEPARTMENT\"}"), "name");
         assertField(post("/api/agencies", "{\"code\":\"so-moi\",\"name\":\"Sở Mới\",\"kind\":\"DEPARTMENT\",\"parentCode\":\"khong-co\"}"), "parentCode");
         assertField(post("/api/agencies", "{\"code\":\"so-moi\",\"name\":\"Sở Mới\"}"), "kind");
+        JsonNode twoBlanks = body(post("/api/agencies", "{\"code\":\"\",\"name\":\"\",\"kind\":\"DEPARTMENT\"}"), HttpStatus.BAD_REQUEST);
+        assertThat(twoBlanks.get("detail").asText()).as("the first field declared, its missing value before its shape")
+                .isEqualTo("Trường 'code' không được để trống.");
+        assertThat(twoBlanks.get("fields").get("code").asText()).isEqualTo("không được để trống");
         body(post("/api/agencies", "{\"code\":\"so-moi\",\"name\":\"Sở Mới\",\"kind\":\"PLANET\"}"), HttpStatus.BAD_REQUEST);
         JsonNode malformed = body(post("/api/agencies", "{\"code\": \"so-moi\", "), HttpStatus.BAD_REQUEST);
         assertThat(malformed.get("detail").asText()).contains("JSON hợp lệ");

@@ -18,7 +18,7 @@ import vn.gov.thidua.system.ApiException;
 /** The table generated from a form's thresholds, evaluated by Camunda's DMN engine alone, and the refused thresholds. */
 class CriteriaThresholdsTest {
 
-    private final CampaignDefinitionReader reader = new CampaignDefinitionReader(null, null);
+    private final CampaignDefinitionReader reader = new CampaignDefinitionReader(null, null, null);
     private final DmnEngine engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
 
     @Test
