@@ -5,7 +5,9 @@
 // Tasklist. Here, while the interface is Vietnamese:
 // - the form's validator is wrapped so each message reads as officers write it, and a pattern is explained in words
 //   (PATTERN_MESSAGES; a pattern not listed gets a general sentence, never the regular expression);
-// - flatpickr's default locale, which each picker copies when a form opens, is Vietnamese.
+// - flatpickr's default locale, which each picker copies when a form opens, is Vietnamese;
+// - an empty select, whose placeholder form-js writes as "Select" with no way to set it, reads "Chọn" (the page's
+//   class thidua-forms-vi, user-styles.css).
 //
 // form-js is not exposed on window: it is looked up through the webpack chunk registry of the webapps, as
 // vietnam-dates.js finds moment. Looking it up also loads flatpickr, which puts itself on window. If either is not
@@ -123,6 +125,7 @@ function followTheInterfaceLanguage(flatpickr) {
   const english = Object.assign({}, flatpickr.l10ns.en);
   const follow = function () {
     flatpickr.l10ns.default = Object.assign({}, english, vietnamese() ? FLATPICKR_VIETNAMESE : {});
+    document.documentElement.classList.toggle('thidua-forms-vi', vietnamese());
   };
   follow();
   const angular = window.angular;
