@@ -67,8 +67,11 @@ public class AccessGrants {
         for (String process : UNIT_PROCESSES) {
             grant(group, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ);
         }
-        if (kind == AgencyKind.BOARD || kind == AgencyKind.LEADERSHIP) {
+        if (supervises(kind)) {
             grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+            // Cockpit's Human Tasks page names the groups it counts by reading them: without this it showed codes
+            // (so-y-te) instead of names. Groups are the directory's agencies: their names and kinds, nothing of their work
+            grant(group, Resources.GROUP, ANY, Permissions.READ);
             for (String process : SUPERVISED_PROCESSES) {
                 grant(group, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ);
             }
@@ -167,6 +170,18 @@ public class AccessGrants {
     /** Groups holding a Board's baseline as this version grants it (amending campaigns): the others are given it again. */
     Set<String> groupsWithBoardBaseline() {
         return groupsGranted(NEWEST_BOARD_PROCESS);
+    }
+
+    /** Those who supervise in Cockpit: the Board and the province's leadership. */
+    static boolean supervises(AgencyKind kind) {
+        return kind == AgencyKind.BOARD || kind == AgencyKind.LEADERSHIP;
+    }
+
+    /** Groups that read the directory's groups, as this version grants supervisors: the other supervisors are given it. */
+    Set<String> groupsReadingGroups() {
+        return authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).resourceType(Resources.GROUP)
+                .resourceId(ANY).list().stream().map(Authorization::getGroupId).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
     }
 
     private Set<String> groupsGranted(String process) {

@@ -45,9 +45,11 @@ class BaselineAuthorizations implements ApplicationRunner {
         grants.grantAdministrators();
         Set<String> granted = grants.groupsWithBaseline();
         Set<String> boardsGranted = grants.groupsWithBoardBaseline();
+        Set<String> readingGroups = grants.groupsReadingGroups();
         for (Agency agency : directory.all()) {
             if (agency.isActive() && (!granted.contains(agency.getCode())
-                    || agency.getKind() == AgencyKind.BOARD && !boardsGranted.contains(agency.getCode()))) {
+                    || agency.getKind() == AgencyKind.BOARD && !boardsGranted.contains(agency.getCode())
+                    || AccessGrants.supervises(agency.getKind()) && !readingGroups.contains(agency.getCode()))) {
                 grants.grantAgency(agency.getCode(), agency.getKind());
             }
         }

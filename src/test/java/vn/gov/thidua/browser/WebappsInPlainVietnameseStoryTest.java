@@ -155,11 +155,12 @@ class WebappsInPlainVietnameseStoryTest {
 
         browser.signIn(webapps.cockpit(), "cb.btdkt");
         browser.open(webapps.cockpit() + "#/tasks");
-        // the Board reads no group's name, so Cockpit shows the unit's group by its code
-        WebElement byGroup = browser.showing(By.cssSelector("table"), UNIT);
+        // each group by the agency's name, as the directory writes it
+        WebElement byGroup = browser.showing(By.cssSelector("table"), "Sở Y tế");
         browser.screenshot("cong-viec-theo-nhom");
         assertThat(browser.driver().findElements(By.cssSelector(".page-notifications .alert"))).as("no refusal").isEmpty();
-        assertThat(byGroup.getText()).as("the Board's own units").doesNotContain("hy-");
+        assertThat(byGroup.getText()).as("names, not codes").doesNotContain(UNIT)
+                .as("the Board's own units").doesNotContain("hy-", "Hưng Yên");
 
         browser.signIn(webapps.cockpit(), "cb.hy-btdkt");
         browser.open(webapps.cockpit() + "#/tasks");

@@ -158,6 +158,10 @@ class ProcessStartRightsTest extends ProductStory {
         authorizationService.deleteAuthorization(authorizationService.createAuthorizationQuery().groupIdIn("btdkt")
                 .resourceType(Resources.PROCESS_DEFINITION).resourceId("campaign-amendment").singleResult().getId());
 
+        // the leadership, granted before the supervisors read the directory's groups
+        authorizationService.deleteAuthorization(authorizationService.createAuthorizationQuery().groupIdIn("chu-tich-ubnd")
+                .resourceType(Resources.GROUP).resourceId(Authorization.ANY).singleResult().getId());
+
         baseline.run(null);
         List<Map<String, Object>> afterFirst = jdbc.queryForList("select * from ACT_RU_AUTHORIZATION order by ID_");
         baseline.run(null);
@@ -177,6 +181,10 @@ class ProcessStartRightsTest extends ProductStory {
                 Permissions.CREATE, Resources.PROCESS_INSTANCE, Authorization.ANY)).isTrue();
         assertThat(authorizationService.isUserAuthorized(BOARD, List.of("btdkt"), ProcessDefinitionPermissions.CREATE_INSTANCE,
                 Resources.PROCESS_DEFINITION, "campaign-amendment")).as("given at start-up").isTrue();
+        assertThat(authorizationService.isUserAuthorized("cb.chu-tich-ubnd", List.of("chu-tich-ubnd"), Permissions.READ,
+                Resources.GROUP, "so-y-te")).as("the leadership reads the groups Cockpit names, again").isTrue();
+        assertThat(authorizationService.isUserAuthorized("cb.so-y-te", List.of("so-y-te"), Permissions.READ,
+                Resources.GROUP, "btdkt")).as("a unit does not").isFalse();
         assertThat(authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
                 .resourceType(Resources.PROCESS_DEFINITION).hasPermission(ProcessDefinitionPermissions.CREATE_INSTANCE).list())
                 .as("who may start a process: administrators, and the Boards their campaign's launch and amendment")
