@@ -49,6 +49,9 @@ public final class Browser implements AfterTestExecutionCallback, AfterAllCallba
     /** A webapp's first page in a fresh browser loads its 4 MB of scripts: on a busy machine that takes longer. */
     private static final Duration FIRST_PAGE_WAIT = Duration.ofSeconds(120);
     private static final long INSTALL_MINUTES = 15;
+    /** What Chromium keeps of a signed-in officer in its profile: deleted at sign-out, the cache kept. */
+    private static final List<String> SESSION_STATE = List.of("Cookies", "Cookies-journal", "Local Storage",
+            "Session Storage", "Sessions", "IndexedDB", "Network Persistent State");
     private static String installFailure;
 
     private final String story;
@@ -174,13 +177,17 @@ public final class Browser implements AfterTestExecutionCallback, AfterAllCallba
 
     /**
      * Forgets the session: the next page of the webapp asks to sign in. The browser is closed and the next step starts
-     * a fresh one with an empty profile, as another officer's computer would be. Deleting cookies in a running browser
-     * raced the open page's own requests, which could set a cookie of the old session again and have the next sign-in
-     * refused.
+     * it again without the officer's cookies and storage, as another officer's computer would be; its cache of the
+     * webapps' scripts stays, as a computer's does. Deleting cookies in a running browser raced the open page's own
+     * requests, which could set a cookie of the old session again and have the next sign-in refused.
      */
     public void signOut(String appUrl) {
         if (driver != null) {
-            quit();
+            driver.quit();
+            driver = null;
+            for (String state : SESSION_STATE) {
+                deleteQuietly(profile.resolve("Default").resolve(state));
+            }
         }
     }
 
@@ -248,7 +255,9 @@ public final class Browser implements AfterTestExecutionCallback, AfterAllCallba
     private void start() {
         ensureInstalled();
         try {
-            profile = Files.createTempDirectory("thidua-chromium-");
+            if (profile == null) {
+                profile = Files.createTempDirectory("thidua-chromium-");
+            }
             if (starts++ == 0) {
                 // this run's screenshots only
                 deleteQuietly(screenshots);
@@ -334,7 +343,7 @@ public final class Browser implements AfterTestExecutionCallback, AfterAllCallba
     }
 
     private static void deleteQuietly(Path directory) {
-        if (directory == null) {
+        if (directory == null || !Files.exists(directory)) {
             return;
         }
         try (var paths = Files.walk(directory)) {
