@@ -68,10 +68,13 @@ class CamundaIdentitySync {
         int changed = 0;
         for (Officer officer : officers) {
             User user = users.get(officer.getUsername());
-            if (user != null && !(officer.getFullName().trim().equals(user.getFirstName())
-                    && (user.getLastName() == null || user.getLastName().isEmpty()))) {
-                user.setFirstName(officer.getFullName().trim());
-                user.setLastName("");
+            if (user == null) {
+                continue;
+            }
+            String first = user.getFirstName();
+            String last = user.getLastName();
+            describe(user, officer.getFullName(), user.getEmail());
+            if (!(user.getFirstName().equals(first) && user.getLastName().equals(last == null ? "" : last))) {
                 identityService.saveUser(user);
                 changed++;
             }
